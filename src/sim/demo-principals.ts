@@ -1,0 +1,89 @@
+/**
+ * The demo org's named principals: one per readiness situation of the Lumos rules, so that the
+ * embedded org shows every status and tests, GraphiQL examples and the CLI can name them.
+ * The generator gives each a deterministic id; everything else in the demo org is random but
+ * seeded. The expectations here are the simulator's own statement of what it set up; the
+ * readiness evaluator (src/iam) is tested against them from the outside.
+ */
+
+export const DEMO_DOMAIN = 'demo.example';
+
+export interface DemoUser {
+  login: string;
+  firstName: string;
+  lastName: string;
+  /** What the generator sets up for this user. */
+  setup: string;
+}
+
+export interface DemoServiceApp {
+  label: string;
+  setup: string;
+}
+
+const at = (local: string) => `${local}@${DEMO_DOMAIN}`;
+
+export const DEMO_USERS = {
+  /** Owns the embedded gateway's API token: SUPER_ADMIN direct. */
+  gateway: { login: at('iam.gateway'), firstName: 'IAM', lastName: 'Gateway', setup: 'SUPER_ADMIN, direct' },
+  superDirect: { login: at('super.direct'), firstName: 'Sara', lastName: 'Direct', setup: 'SUPER_ADMIN, direct' },
+  superViaGroup: {
+    login: at('super.group'),
+    firstName: 'Sam',
+    lastName: 'Grouped',
+    setup: 'SUPER_ADMIN through membership of the group "Okta Super Admins"',
+  },
+  readOnly: { login: at('read.only'), firstName: 'Rita', lastName: 'Reader', setup: 'READ_ONLY_ADMIN only' },
+  noRole: { login: at('no.role'), firstName: 'Nora', lastName: 'Nobody', setup: 'no admin role' },
+  lumosStandard: {
+    login: at('lumos.standard'),
+    firstName: 'Lou',
+    lastName: 'Standard',
+    setup: 'GROUP_MEMBERSHIP_ADMIN + APP_ADMIN + REPORT_ADMIN, all org-wide',
+  },
+  lumosTargeted: {
+    login: at('lumos.targeted'),
+    firstName: 'Tara',
+    lastName: 'Targeted',
+    setup: 'GROUP_MEMBERSHIP_ADMIN limited to 2 groups + APP_ADMIN limited to one app type and one app + REPORT_ADMIN',
+  },
+  lumosCustom: {
+    login: at('lumos.custom'),
+    firstName: 'Cas',
+    lastName: 'Custom',
+    setup:
+      'custom role "Lumos Integration" (the nine permissions of the Lumos requirements) on resource set "Lumos: all users, groups and apps" + APP_ADMIN + REPORT_ADMIN',
+  },
+  lumosCustomMissing: {
+    login: at('lumos.custom.missing'),
+    firstName: 'Cy',
+    lastName: 'Missing',
+    setup:
+      'custom role "Lumos Integration (no app assignment)" (the nine permissions less okta.apps.assignment.manage) on the same resource set + APP_ADMIN + REPORT_ADMIN',
+  },
+  orgAdmin: { login: at('org.admin'), firstName: 'Otto', lastName: 'Orgadmin', setup: 'ORG_ADMIN, direct' },
+  helpDesk: {
+    login: at('help.desk'),
+    firstName: 'Hal',
+    lastName: 'Helpdesk',
+    setup: 'HELP_DESK_ADMIN limited to the group "Support Staff"',
+  },
+} as const satisfies Record<string, DemoUser>;
+
+export const DEMO_GROUPS = {
+  superAdmins: { name: 'Okta Super Admins', setup: 'SUPER_ADMIN assigned to the group' },
+  supportStaff: { name: 'Support Staff', setup: 'target of help.desk' },
+  helpDeskTeam: { name: 'Help Desk Team', setup: 'HELP_DESK_ADMIN assigned to the group, org-wide' },
+} as const;
+
+export const DEMO_SERVICE_APPS = {
+  full: { label: 'Lumos Connector (full)', setup: 'SUPER_ADMIN + all six Lumos scopes, ACTIVE' },
+  missingScope: { label: 'Lumos Connector (no logs scope)', setup: 'SUPER_ADMIN + five scopes, okta.logs.read absent' },
+  revoked: { label: 'Lumos Connector (revoked)', setup: 'SUPER_ADMIN + six scopes, okta.schemas.read REVOKED' },
+  readOnly: {
+    label: 'Lumos Connector (read-only)',
+    setup: 'SUPER_ADMIN + okta.users.read, okta.groups.read, okta.apps.manage, okta.roles.read, okta.logs.read, okta.schemas.read',
+  },
+  noRole: { label: 'Lumos Connector (no role)', setup: 'six scopes, no admin role' },
+  reporting: { label: 'Audit Reporter', setup: 'READ_ONLY_ADMIN + okta.users.read, okta.logs.read' },
+} as const satisfies Record<string, DemoServiceApp>;
