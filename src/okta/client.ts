@@ -1,0 +1,146 @@
+/**
+ * The only importer of @okta/okta-sdk-nodejs. Builds an SDK client with its cache off and our own
+ * request executor (read-only, concurrency-capped, rate-limit aware), in API-token or OAuth 2.0
+ * service-app mode, and adds a raw GET helper for what the SDK does not wrap.
+ */
+import okta from '@okta/okta-sdk-nodejs';
+import { toUpstreamError } from './errors.ts';
+import { type BufferedResponse, RateAwareFetcher, type SdkRequest } from './executor.ts';
+import { noopMetrics, type UpstreamMetrics } from './metrics.ts';
+
+export type OktaCredentials =
+  | { mode: 'apiToken'; token: string }
+  | {
+      mode: 'privateKey';
+      clientId: string;
+      scopes: string[];
+      /** PEM (PKCS#1 or PKCS#8) or a JWK as JSON. */
+      privateKey: string;
+      keyId?: string;
+    };
+
+export interface OktaClientOptions {
+  /** https://acme.okta.com or http://127.0.0.1:PORT (no path). */
+  orgUrl: string;
+  credentials: OktaCredentials;
+  /** Most requests in flight at once. Default 20 (well under Okta's 75). */
+  maxConcurrency?: number;
+  /** Per attempt, in ms. Default 15000. */
+  requestTimeoutMs?: number;
+  /** Longest wait for a rate limit, in ms; a 429 whose reset is further away fails fast with UPSTREAM_RATE_LIMITED. Default 10000. */
+  maxRateLimitWaitMs?: number;
+  /** Retries for GETs after 5xx, network errors and short 429s, with jittered backoff. Default 3. */
+  retries?: number;
+  /** Counters sink (see metrics.ts). */
+  metrics?: UpstreamMetrics;
+}
+
+export type OktaSdkClient = InstanceType<typeof okta.Client>;
+
+/** A JSON answer of the raw GET helper, with the headers the pagination needs. */
+export interface RawJsonResponse {
+  body: unknown;
+  headers: Headers;
+}
+
+export interface OktaClient {
+  /** The SDK client; its typed APIs (userApi, groupApi, ...) go through our executor. */
+  readonly sdk: OktaSdkClient;
+  /** Org base URL without a trailing slash. */
+  readonly orgUrl: string;
+  /** The OAuth client id in service-app mode; null with an API token. */
+  readonly ownClientId: string | null;
+  readonly metrics: UpstreamMetrics;
+  /** Requests in flight right now. */
+  inFlight(): number;
+  /**
+   * GET a path (`/oauth2/v1/clients?limit=200`) or an absolute URL on the org, authenticated,
+   * through the executor. Failures become UpstreamError.
+   */
+  getJson(pathOrUrl: string): Promise<RawJsonResponse>;
+}
+
+class GatewayRequestExecutor extends okta.RequestExecutor {
+  constructor(private readonly fetcher: RateAwareFetcher) {
+    super();
+  }
+  // The SDK types this with node-fetch's Response; ours has the same members the SDK reads.
+  override fetch(request: Parameters<okta.RequestExecutor['fetch']>[0]) {
+    return this.fetcher.fetch(request as unknown as SdkRequest) as unknown as ReturnType<
+      okta.RequestExecutor['fetch']
+    >;
+  }
+}
+
+export function createOktaClient(options: OktaClientOptions): OktaClient {
+  const orgUrl = options.orgUrl.replace(/\/+$/, '');
+  const metrics = options.metrics ?? noopMetrics;
+  const fetcher = new RateAwareFetcher({
+    metrics,
+    ...(options.maxConcurrency !== undefined && { maxConcurrency: options.maxConcurrency }),
+    ...(options.requestTimeoutMs !== undefined && { requestTimeoutMs: options.requestTimeoutMs }),
+    ...(options.maxRateLimitWaitMs !== undefined && { maxRateLimitWaitMs: options.maxRateLimitWaitMs }),
+    ...(options.retries !== undefined && { retries: options.retries }),
+  });
+  const creds = options.credentials;
+  const common = { orgUrl, cacheMiddleware: null, requestExecutor: new GatewayRequestExecutor(fetcher) };
+  const config =
+    creds.mode === 'apiToken'
+      ? { ...common, authorizationMode: 'SSWS', token: creds.token }
+      : {
+          ...common,
+          authorizationMode: 'PrivateKey',
+          clientId: creds.clientId,
+          scopes: creds.scopes,
+          privateKey: creds.privateKey,
+          ...(creds.keyId !== undefined && { keyId: creds.keyId }),
+        };
+  let sdk: OktaSdkClient;
+  try {
+    sdk = new okta.Client(config as ConstructorParameters<typeof okta.Client>[0]);
+  } catch (err) {
+    throw toUpstreamError(err, 'configuring the Okta client');
+  }
+  if (sdk.oauth) dedupeTokenRequests(sdk.oauth);
+
+  return {
+    sdk,
+    orgUrl,
+    ownClientId: creds.mode === 'privateKey' ? creds.clientId : null,
+    metrics,
+    inFlight: () => fetcher.inFlight,
+    async getJson(pathOrUrl) {
+      const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${orgUrl}${pathOrUrl}`;
+      const context = `GET ${new URL(url).pathname}`;
+      try {
+        const request = { method: 'get', headers: { Accept: 'application/json' } };
+        const res = (await sdk.http.http(
+          url,
+          request as Parameters<OktaSdkClient['http']['http']>[1],
+        )) as unknown as BufferedResponse;
+        return { body: await res.json(), headers: res.headers };
+      } catch (err) {
+        throw toUpstreamError(err, context);
+      }
+    },
+  };
+}
+
+interface TokenSource {
+  accessToken: unknown;
+  getAccessToken(nonce?: string | null): Promise<unknown>;
+}
+
+/** The SDK fetches a new token for every request that starts before the first one lands. */
+function dedupeTokenRequests(oauth: object): void {
+  const source = oauth as TokenSource;
+  const original = source.getAccessToken.bind(source);
+  let pending: Promise<unknown> | null = null;
+  source.getAccessToken = (nonce) => {
+    if (source.accessToken || nonce) return original(nonce);
+    pending ??= original().finally(() => {
+      pending = null;
+    });
+    return pending;
+  };
+}

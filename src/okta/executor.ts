@@ -1,0 +1,263 @@
+/**
+ * The HTTP engine under the SDK: read-only, concurrency-capped, rate-limit aware. client.ts
+ * plugs it into the SDK as its request executor; it imports nothing from the SDK.
+ */
+import { UpstreamError } from './errors.ts';
+import type { UpstreamMetrics } from './metrics.ts';
+
+export interface ExecutorOptions {
+  /** Most requests in flight at once. Default 20 (Okta's org-wide concurrency limit is 75). */
+  maxConcurrency?: number;
+  /** Per attempt, headers and body, in ms. Default 15000. */
+  requestTimeoutMs?: number;
+  /** Longest we sleep for a rate limit, in ms; a later reset fails fast. Default 10000. */
+  maxRateLimitWaitMs?: number;
+  /** Retries for a GET after a 5xx, a network error or a short 429. Default 3. */
+  retries?: number;
+  /** First backoff step in ms, doubled per retry with full jitter. Default 100. */
+  backoffBaseMs?: number;
+  metrics: UpstreamMetrics;
+}
+
+/** What the SDK hands to `requestExecutor.fetch` (a RequestOptions or a RequestContext). */
+export interface SdkRequest {
+  url: string;
+  method?: string;
+  headers?: Record<string, string | undefined>;
+  body?: unknown;
+}
+
+/** The subset of node-fetch's Response the SDK reads; the body is already buffered. */
+export interface BufferedResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly url: string;
+  readonly headers: Headers;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+  buffer(): Promise<Buffer>;
+}
+
+const TOKEN_PATH = '/oauth2/v1/token';
+const PATH_WORDS = new Set([
+  'api',
+  'v1',
+  'oauth2',
+  'users',
+  'groups',
+  'apps',
+  'roles',
+  'targets',
+  'catalog',
+  'clients',
+  'iam',
+  'resource-sets',
+  'bindings',
+  'members',
+  'resources',
+  'permissions',
+  'assignees',
+  'grants',
+  'me',
+  'org',
+  'token',
+  'logs',
+  '.well-known',
+  'okta-organization',
+]);
+
+/** The rate-limit bucket of a URL: its path with ids replaced by `{id}`, no query. */
+export function bucketOf(url: string): string {
+  const path = new URL(url, 'http://x').pathname;
+  return path
+    .split('/')
+    .map((seg) => (seg === '' || PATH_WORDS.has(seg) ? seg : '{id}'))
+    .join('/');
+}
+
+interface BucketState {
+  remaining: number;
+  limit: number;
+  /** Epoch ms when the window resets. */
+  resetAt: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class RateAwareFetcher {
+  readonly maxConcurrency: number;
+  private readonly timeoutMs: number;
+  private readonly maxWaitMs: number;
+  private readonly retries: number;
+  private readonly backoffBaseMs: number;
+  private readonly metrics: UpstreamMetrics;
+  private readonly buckets = new Map<string, BucketState>();
+  private readonly queue: (() => void)[] = [];
+  private active = 0;
+
+  constructor(options: ExecutorOptions) {
+    this.maxConcurrency = options.maxConcurrency ?? 20;
+    this.timeoutMs = options.requestTimeoutMs ?? 15_000;
+    this.maxWaitMs = options.maxRateLimitWaitMs ?? 10_000;
+    this.retries = options.retries ?? 3;
+    this.backoffBaseMs = options.backoffBaseMs ?? 100;
+    this.metrics = options.metrics;
+  }
+
+  /** Requests in flight right now (for tests and diagnostics). */
+  get inFlight(): number {
+    return this.active;
+  }
+
+  async fetch(request: SdkRequest): Promise<BufferedResponse> {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const url = new URL(request.url);
+    const isTokenPost = method === 'POST' && url.pathname === TOKEN_PATH;
+    if (method !== 'GET' && !isTokenPost) {
+      // Refused before anything is sent: the gateway never writes to Okta.
+      throw new UpstreamError(
+        'UPSTREAM_ERROR',
+        `refused ${method} ${url.pathname}: the gateway is read-only`,
+      );
+    }
+    const bucket = bucketOf(request.url);
+    const maxAttempts = method === 'GET' ? this.retries + 1 : 1;
+    for (let attempt = 1; ; attempt++) {
+      await this.waitForBucket(bucket);
+      let response: BufferedResponse;
+      try {
+        response = await this.withSlot(() => this.send(method, request, bucket));
+      } catch (err) {
+        if (attempt >= maxAttempts) {
+          const reason = err instanceof Error ? err.message : String(err);
+          throw new UpstreamError('UPSTREAM_UNAVAILABLE', `${method} ${url.pathname}: ${reason}`, {
+            cause: err,
+          });
+        }
+        await this.backoff(bucket, attempt);
+        continue;
+      }
+      if (response.status === 429) {
+        const delayMs = this.rateLimitDelayMs(response);
+        if (delayMs > this.maxWaitMs) {
+          throw new UpstreamError(
+            'UPSTREAM_RATE_LIMITED',
+            `${method} ${url.pathname}: Okta rate limit reached for ${bucket}; it resets in ${Math.ceil(delayMs / 1000)} s`,
+            { status: 429, retryAfterMs: delayMs },
+          );
+        }
+        if (attempt >= maxAttempts) return response;
+        this.metrics.retry(bucket);
+        const jittered = delayMs + Math.floor(Math.random() * 100);
+        this.metrics.wait(bucket, jittered);
+        await sleep(jittered);
+        continue;
+      }
+      if (response.status >= 500 && attempt < maxAttempts) {
+        await this.backoff(bucket, attempt);
+        continue;
+      }
+      return response;
+    }
+  }
+
+  private async backoff(bucket: string, attempt: number): Promise<void> {
+    this.metrics.retry(bucket);
+    const cap = Math.min(2_000, this.backoffBaseMs * 2 ** (attempt - 1));
+    const ms = Math.floor(cap / 2 + Math.random() * (cap / 2));
+    this.metrics.wait(bucket, ms);
+    await sleep(ms);
+  }
+
+  /** Waits out an exhausted bucket if its reset is near; fails fast if it is not. */
+  private async waitForBucket(bucket: string): Promise<void> {
+    const state = this.buckets.get(bucket);
+    if (!state || state.remaining > 0) return;
+    const waitMs = state.resetAt - Date.now();
+    if (waitMs <= 0) return;
+    if (waitMs > this.maxWaitMs) {
+      throw new UpstreamError(
+        'UPSTREAM_RATE_LIMITED',
+        `Okta rate limit exhausted for ${bucket}; it resets in ${Math.ceil(waitMs / 1000)} s`,
+        { retryAfterMs: waitMs },
+      );
+    }
+    this.metrics.wait(bucket, waitMs);
+    await sleep(waitMs);
+  }
+
+  private rateLimitDelayMs(response: BufferedResponse): number {
+    const reset = Number(response.headers.get('x-rate-limit-reset'));
+    if (!Number.isFinite(reset) || reset <= 0) return 1_000;
+    // Okta's reset is epoch seconds by its own clock; measure against its Date header when given.
+    const dateHeader = response.headers.get('date');
+    const serverNow = dateHeader ? Date.parse(dateHeader) : Number.NaN;
+    const now = Number.isFinite(serverNow) ? serverNow : Date.now();
+    return Math.max(0, reset * 1000 - now) + 250;
+  }
+
+  private async withSlot<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.maxConcurrency) {
+      await new Promise<void>((resolve) => this.queue.push(resolve));
+    }
+    this.active++;
+    try {
+      return await work();
+    } finally {
+      this.active--;
+      this.queue.shift()?.();
+    }
+  }
+
+  private async send(method: string, request: SdkRequest, bucket: string): Promise<BufferedResponse> {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (value !== undefined && value !== null) headers.set(name, String(value));
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new Error(`timed out after ${this.timeoutMs} ms`)),
+      this.timeoutMs,
+    );
+    const started = performance.now();
+    try {
+      const init: RequestInit = { method, headers, signal: controller.signal, redirect: 'manual' };
+      if (method !== 'GET' && typeof request.body === 'string') init.body = request.body;
+      const res = await fetch(request.url, init);
+      const body = Buffer.from(await res.arrayBuffer());
+      this.metrics.request(bucket, res.status, performance.now() - started);
+      // A 429's headers describe the refusal (a concurrency 429 names a far reset that is not a
+      // window), so only answered requests update the bucket.
+      if (res.status !== 429) this.track(bucket, res.headers);
+      return buffered(res, body);
+    } catch (err) {
+      this.metrics.request(bucket, 'network', performance.now() - started);
+      throw controller.signal.aborted ? controller.signal.reason : err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private track(bucket: string, headers: Headers): void {
+    const limit = Number(headers.get('x-rate-limit-limit'));
+    const remaining = Number(headers.get('x-rate-limit-remaining'));
+    const reset = Number(headers.get('x-rate-limit-reset'));
+    if (!headers.has('x-rate-limit-remaining') || !Number.isFinite(remaining)) return;
+    this.buckets.set(bucket, { remaining, limit, resetAt: Number.isFinite(reset) ? reset * 1000 : 0 });
+    this.metrics.rateLimitRemaining(bucket, remaining, Number.isFinite(limit) ? limit : 0);
+  }
+}
+
+function buffered(res: Response, body: Buffer): BufferedResponse {
+  return {
+    status: res.status,
+    statusText: res.statusText,
+    ok: res.ok,
+    url: res.url,
+    headers: res.headers,
+    text: async () => body.toString('utf8'),
+    json: async () => JSON.parse(body.toString('utf8')) as unknown,
+    buffer: async () => body,
+  };
+}
