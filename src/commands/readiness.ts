@@ -1,0 +1,116 @@
+/**
+ * `okta-iam-graphql readiness <principal...>`: is this principal ready for the Lumos Okta
+ * integration? Asks the gateway's `lumosReadiness` (in process, or a running gateway with
+ * --gateway), prints a table or the v1 JSON document, and exits 0/1/2/3 (see docs/cli.md).
+ */
+import { Command, Option } from 'commander';
+import { exitWith, failCheck, oneLineCommandErrors } from '../readiness-report/cli-exit.ts';
+import { openGatewayConnection } from '../readiness-report/connection.ts';
+import { buildReadinessDocument, type LumosAccess } from '../readiness-report/document.ts';
+import { exitCodeFor, type FailOn } from '../readiness-report/exit-codes.ts';
+import { checkPrincipals, fetchRuleSetId, listAdmins } from '../readiness-report/operation.ts';
+import { startProgress } from '../readiness-report/progress.ts';
+import { formatReadinessTable, formatSummary, shouldUseColor } from '../readiness-report/table.ts';
+import { CheckFailedError } from '../readiness-report/transport.ts';
+
+interface ReadinessOptions {
+  access: 'full' | 'read-only';
+  json?: boolean;
+  allAdmins?: boolean;
+  failOn: FailOn;
+  gateway?: string;
+  apiKey?: string;
+  concurrency: string;
+}
+
+async function runReadiness(principals: string[], options: ReadinessOptions): Promise<number> {
+  if (principals.length === 0 && !options.allAdmins) {
+    throw new CheckFailedError(
+      'name at least one principal (user id or login, group id, client id, me) or pass --all-admins',
+    );
+  }
+  const concurrency = Number(options.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new CheckFailedError(`--concurrency must be a positive integer, got "${options.concurrency}"`);
+  }
+  const access: LumosAccess = options.access === 'read-only' ? 'READ_ONLY' : 'FULL';
+  const connection = await openGatewayConnection({
+    gatewayUrl: options.gateway,
+    apiKey: options.apiKey ?? process.env['GATEWAY_API_KEY'],
+  });
+  try {
+    const ruleSet = await fetchRuleSetId(connection.execute);
+    const targets: { principal: string; kind?: 'USER' | 'GROUP' | 'SERVICE_APP' }[] = principals.map((p) => ({
+      principal: p,
+    }));
+    if (options.allAdmins) {
+      const named = new Set(principals);
+      for (const admin of await listAdmins(connection.execute)) {
+        if (!named.has(admin.key)) targets.push({ principal: admin.key, kind: admin.kind });
+      }
+    }
+    const progress = options.allAdmins ? startProgress(process.stderr, 'readiness', targets.length) : null;
+    let results: Awaited<ReturnType<typeof checkPrincipals>>;
+    try {
+      results = await checkPrincipals(connection.execute, targets, {
+        access,
+        concurrency,
+        onResult: () => progress?.tick(),
+      });
+    } finally {
+      progress?.stop();
+    }
+    const document = buildReadinessDocument({ ruleSet, access, results });
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    } else {
+      const color = shouldUseColor(process.stdout);
+      process.stdout.write(formatReadinessTable(results, { color }));
+      if (options.allAdmins || results.length > 1)
+        process.stdout.write(formatSummary(document.summary, { color }));
+    }
+    return exitCodeFor(
+      results.map((r) => r.status),
+      options.failOn,
+    );
+  } finally {
+    await connection.close();
+  }
+}
+
+export function readinessCommand(): Command {
+  const command = new Command('readiness')
+    .description(
+      'Check whether principals are ready for the Lumos Okta integration (exit 0 READY, 1 PARTIAL, 2 NOT_READY/UNSUPPORTED, 3 failure)',
+    )
+    .argument('[principal...]', 'user id or login, group id, service app client id, or me')
+    .addOption(
+      new Option('--access <level>', 'access level Lumos will use')
+        .choices(['full', 'read-only'])
+        .default('full'),
+    )
+    .option('--json', 'print the readiness document (docs/readiness-json.md) instead of a table')
+    .option('--all-admins', 'also check every principal holding an admin role')
+    .addOption(
+      new Option(
+        '--fail-on <status>',
+        'lowest status that fails the run: partial exits 1, not-ready lets PARTIAL exit 0',
+      )
+        .choices(['partial', 'not-ready'])
+        .default('partial'),
+    )
+    .option(
+      '--gateway <url>',
+      'ask a running gateway (http://host:port or its /graphql URL) instead of Okta directly',
+    )
+    .option('--api-key <key>', 'API key for --gateway (default: env GATEWAY_API_KEY)')
+    .option('--concurrency <n>', 'checks in flight at once', '4')
+    .action(async (principals: string[], options: ReadinessOptions) => {
+      try {
+        await exitWith(await runReadiness(principals, options));
+      } catch (err) {
+        await failCheck(err);
+      }
+    });
+  return oneLineCommandErrors(command);
+}

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import formatsPlugin from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { publicJwk } from '../../src/org-snapshot/public-jwk.ts';
+import { bindingMemberFromHref } from '../../src/org-snapshot/read-org.ts';
+import { failureLine } from '../../src/readiness-report/cli-exit.ts';
+import { graphqlEndpoint } from '../../src/readiness-report/connection.ts';
+import { buildReadinessDocument, type ReadinessResult } from '../../src/readiness-report/document.ts';
+import { exitCodeFor } from '../../src/readiness-report/exit-codes.ts';
+import { lookupsFor } from '../../src/readiness-report/operation.ts';
+import { formatReadinessTable, missingItems, shouldUseColor } from '../../src/readiness-report/table.ts';
+
+// ajv-formats is CommonJS with a default export: NodeNext types see the module object.
+const addFormats = formatsPlugin as unknown as typeof formatsPlugin.default;
+const schema = JSON.parse(
+  readFileSync(new URL('../../docs/readiness-report.schema.json', import.meta.url), 'utf8'),
+);
+
+function result(overrides: Partial<ReadinessResult> = {}): ReadinessResult {
+  return {
+    principal: 'lumos.targeted@demo.example',
+    kind: 'USER',
+    key: '00u1',
+    displayName: 'Tara Targeted',
+    status: 'PARTIAL',
+    connection: 'API_TOKEN',
+    access: 'FULL',
+    ruleSet: 'lumos-okta-2026-03-10',
+    capabilities: [
+      { name: 'READ_USERS', required: true, available: true, limitedTo: null, missing: [], reason: 'ok' },
+      {
+        name: 'MANAGE_GROUP_MEMBERSHIP',
+        required: true,
+        available: true,
+        limitedTo: ['orn:okta:directory:00o1:groups:00g1'],
+        missing: [],
+        reason: 'limited',
+      },
+    ],
+    missingRoles: [],
+    missingPermissions: [],
+    missingScopes: [],
+    warnings: [{ code: 'TARGETED_ROLE', message: 'keep the list current' }],
+    remediation: ['Assign GROUP_MEMBERSHIP_ADMIN org-wide.'],
+    ...overrides,
+  };
+}
+
+describe('exit codes', () => {
+  it('is 0 when every principal is READY or there is none', () => {
+    expect(exitCodeFor(['READY', 'READY'])).toBe(0);
+    expect(exitCodeFor([])).toBe(0);
+  });
+  it('is 1 for a PARTIAL unless --fail-on not-ready', () => {
+    expect(exitCodeFor(['READY', 'PARTIAL'])).toBe(1);
+    expect(exitCodeFor(['READY', 'PARTIAL'], 'not-ready')).toBe(0);
+  });
+  it('is 2 for NOT_READY or UNSUPPORTED whatever --fail-on says', () => {
+    expect(exitCodeFor(['PARTIAL', 'NOT_READY'])).toBe(2);
+    expect(exitCodeFor(['UNSUPPORTED'], 'not-ready')).toBe(2);
+  });
+});
+
+describe('the readiness document', () => {
+  it('validates against the documented JSON Schema and counts every status', () => {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const doc = buildReadinessDocument({
+      ruleSet: 'lumos-okta-2026-03-10',
+      access: 'FULL',
+      results: [result(), result({ status: 'READY' }), result({ status: 'READY' })],
+    });
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc.summary).toEqual({ READY: 2, PARTIAL: 1, NOT_READY: 0, UNSUPPORTED: 0 });
+  });
+  it('is rejected by the schema when a result lacks a field scripts rely on', () => {
+    const ajv = new Ajv({ strict: true });
+    addFormats(ajv);
+    const { remediation: _dropped, ...broken } = result();
+    const doc = {
+      ...buildReadinessDocument({ ruleSet: 'r', access: 'FULL', results: [] }),
+      results: [broken],
+    };
+    expect(ajv.validate(schema, doc)).toBe(false);
+  });
+});
+
+describe('the table', () => {
+  it('shows principal, kind, status, missing items and the first remediation step', () => {
+    const text = formatReadinessTable([
+      result({ missingRoles: ['SUPER_ADMIN'], missingScopes: ['okta.logs.read'] }),
+    ]);
+    const [header, row] = text.trimEnd().split('\n');
+    expect(header).toMatch(/^PRINCIPAL\s+KIND\s+STATUS\s+MISSING\s+FIRST STEP$/);
+    expect(row).toContain('Tara Targeted (lumos.targeted@demo.example)');
+    expect(row).toMatch(
+      /USER\s+PARTIAL\s+SUPER_ADMIN, okta.logs.read\s+Assign GROUP_MEMBERSHIP_ADMIN org-wide\.$/,
+    );
+    expect(text).not.toContain('\u001b[');
+  });
+  it('names limited capabilities when nothing is missing outright', () => {
+    expect(missingItems(result())).toBe('limited: MANAGE_GROUP_MEMBERSHIP');
+  });
+  it('colours only on a terminal and never with NO_COLOR', () => {
+    expect(shouldUseColor({ isTTY: true }, {})).toBe(true);
+    expect(shouldUseColor({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(shouldUseColor({ isTTY: false }, {})).toBe(false);
+    expect(formatReadinessTable([result()], { color: true })).toContain('\u001b[33mPARTIAL');
+  });
+});
+
+describe('small helpers', () => {
+  it('reports a failure as one line and masks credentials', () => {
+    expect(failureLine(new Error('boom\n    at x (y.ts:1)'))).toBe('error: boom');
+    expect(failureLine(new Error('401 for SSWS 00abcDEF'))).toBe('error: 401 for SSWS ***');
+  });
+  it('guesses which lookups can name a principal from Okta id prefixes', () => {
+    expect(lookupsFor('00gabc')).toEqual({ asUser: false, asGroup: true, asApp: false });
+    expect(lookupsFor('a@b.example')).toEqual({ asUser: true, asGroup: false, asApp: false });
+    expect(lookupsFor('0oaabc')).toEqual({ asUser: true, asGroup: false, asApp: true });
+    expect(lookupsFor('me')).toEqual({ asUser: false, asGroup: false, asApp: false });
+  });
+  it('adds /graphql to a bare gateway URL and refuses what is not http', () => {
+    expect(graphqlEndpoint('http://127.0.0.1:4000')).toBe('http://127.0.0.1:4000/graphql');
+    expect(graphqlEndpoint('https://gw.example/api/graphql')).toBe('https://gw.example/api/graphql');
+    expect(() => graphqlEndpoint('ftp://x')).toThrow(/http/);
+  });
+  it('keeps only the public members of a JWK', () => {
+    expect(publicJwk({ kty: 'RSA', kid: 'k1', n: 'nn', e: 'AQAB', d: 'secret', p: 's', q: 's' })).toEqual({
+      kty: 'RSA',
+      kid: 'k1',
+      n: 'nn',
+      e: 'AQAB',
+    });
+    expect(publicJwk({ kty: 'oct', k: 'secret' })).toBeNull();
+  });
+  it('reads a binding member from its href', () => {
+    expect(bindingMemberFromHref('https://x.okta.com/api/v1/groups/00g1')).toEqual({
+      type: 'GROUP',
+      id: '00g1',
+    });
+    expect(bindingMemberFromHref('/oauth2/v1/clients/0oa9')).toEqual({ type: 'CLIENT', id: '0oa9' });
+    expect(bindingMemberFromHref('/api/v1/apps/0oa9')).toBeNull();
+  });
+});
