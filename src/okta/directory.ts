@@ -60,3 +60,6 @@ export interface OktaDirectory {
   /** Bindings with their members, all pages. */
   listResourceSetBindings(resourceSetId: string): Promise<ResourceSetBindingRecord[]>;
 }
+
+/** The SDK-backed implementation (okta-directory.ts). */
+export { createOktaDirectory } from './okta-directory.ts';

@@ -38,7 +38,8 @@ export function createUpstreamCounters(): UpstreamCounters {
   return {
     request(bucket, status) {
       state.requestsTotal += 1;
-      const byStatus = (state.requests[bucket] ??= {});
+      const byStatus = state.requests[bucket] ?? {};
+      state.requests[bucket] = byStatus;
       const key = String(status);
       byStatus[key] = (byStatus[key] ?? 0) + 1;
     },
@@ -46,7 +47,8 @@ export function createUpstreamCounters(): UpstreamCounters {
       state.retries[bucket] = (state.retries[bucket] ?? 0) + 1;
     },
     wait(bucket, ms) {
-      const w = (state.waits[bucket] ??= { count: 0, totalMs: 0, maxMs: 0 });
+      const w = state.waits[bucket] ?? { count: 0, totalMs: 0, maxMs: 0 };
+      state.waits[bucket] = w;
       w.count += 1;
       w.totalMs += ms;
       w.maxMs = Math.max(w.maxMs, ms);
@@ -55,7 +57,8 @@ export function createUpstreamCounters(): UpstreamCounters {
       state.rateLimit[bucket] = { remaining, limit };
     },
     cache(name, hit) {
-      const c = (state.cache[name] ??= { hits: 0, misses: 0 });
+      const c = state.cache[name] ?? { hits: 0, misses: 0 };
+      state.cache[name] = c;
       if (hit) c.hits += 1;
       else c.misses += 1;
     },

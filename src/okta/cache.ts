@@ -1,0 +1,126 @@
+/**
+ * The catalog cache, shared across GraphQL requests: reads that are the same for every caller
+ * (custom roles, resource sets, grants, role assignments, the org, service apps). Always bounded
+ * (max entries and a ttl on every entry); concurrent misses for one key share one upstream fetch.
+ * Cached values are shared between requests: treat them as read-only.
+ */
+import { LRUCache } from 'lru-cache';
+import type { OktaDirectory } from './directory.ts';
+import type { UpstreamMetrics } from './metrics.ts';
+
+export interface CatalogCacheOptions {
+  /** Most entries kept. Default 2000. */
+  max?: number;
+  /** Custom roles and permissions, resource sets, org info, service apps; in ms. Default 5 min. */
+  catalogTtlMs?: number;
+  /** Role assignments of a principal and the list of role assignees; in ms. Default 30 s. */
+  roleAssignmentTtlMs?: number;
+  /** An app's scope grants; in ms. Default 60 s. */
+  grantTtlMs?: number;
+  /** Hit and miss counters (per cache kind). */
+  metrics?: UpstreamMetrics;
+}
+
+export type CacheKind = 'catalog' | 'roleAssignment' | 'grant';
+
+export interface CatalogCacheStats {
+  size: number;
+  hits: number;
+  misses: number;
+}
+
+export interface CatalogCache {
+  /** The cached value of `key`, or the result of `load` (one load for concurrent misses). */
+  fetch<T>(kind: CacheKind, key: string, load: () => Promise<T>): Promise<T>;
+  clear(): void;
+  stats(): CatalogCacheStats;
+}
+
+export function createCatalogCache(options: CatalogCacheOptions = {}): CatalogCache {
+  const ttl: Record<CacheKind, number> = {
+    catalog: options.catalogTtlMs ?? 5 * 60_000,
+    roleAssignment: options.roleAssignmentTtlMs ?? 30_000,
+    grant: options.grantTtlMs ?? 60_000,
+  };
+  const store = new LRUCache<string, { value: unknown }>({
+    max: options.max ?? 2000,
+    ttl: Math.max(...Object.values(ttl)),
+  });
+  const inflight = new Map<string, Promise<unknown>>();
+  let hits = 0;
+  let misses = 0;
+  // Bumped by clear() so a load that started before it does not repopulate the cache.
+  let generation = 0;
+
+  return {
+    async fetch<T>(kind: CacheKind, key: string, load: () => Promise<T>): Promise<T> {
+      const cacheKey = `${kind}:${key}`;
+      const cached = store.get(cacheKey);
+      const pending = inflight.get(cacheKey);
+      if (cached || pending) {
+        hits++;
+        options.metrics?.cache(kind, true);
+        return (cached ? cached.value : await pending) as T;
+      }
+      misses++;
+      options.metrics?.cache(kind, false);
+      const started = generation;
+      const promise = load().then((value) => {
+        if (started === generation) store.set(cacheKey, { value }, { ttl: ttl[kind] });
+        return value;
+      });
+      inflight.set(cacheKey, promise);
+      try {
+        return await promise;
+      } finally {
+        inflight.delete(cacheKey);
+      }
+    },
+    clear() {
+      generation++;
+      store.clear();
+      inflight.clear();
+    },
+    stats: () => ({ size: store.size, hits, misses }),
+  };
+}
+
+/**
+ * Wraps a directory so its same-for-every-caller reads go through the shared cache. Per-caller
+ * reads (users, groups, members, searches) pass straight through; loaders batch those.
+ */
+export function createCachedDirectory(directory: OktaDirectory, cache: CatalogCache): OktaDirectory {
+  const d = directory;
+  return {
+    ownClientId: d.ownClientId,
+    getOrg: () => cache.fetch('catalog', 'org', () => d.getOrg()),
+    getCurrentUser: () => cache.fetch('catalog', 'me', () => d.getCurrentUser()),
+    getUsersByIds: (ids) => d.getUsersByIds(ids),
+    getUserByLogin: (login) => d.getUserByLogin(login),
+    listUsers: (search, page) => d.listUsers(search, page),
+    listUserGroups: (userId) => d.listUserGroups(userId),
+    listUserRoles: (userId) => cache.fetch('roleAssignment', `user:${userId}`, () => d.listUserRoles(userId)),
+    listRoleAssigneeUserIds: () =>
+      cache.fetch('roleAssignment', 'assignees', () => d.listRoleAssigneeUserIds()),
+    getGroupsByIds: (ids) => d.getGroupsByIds(ids),
+    listGroups: (search, page) => d.listGroups(search, page),
+    listGroupMembers: (groupId, page) => d.listGroupMembers(groupId, page),
+    listGroupRoles: (groupId) =>
+      cache.fetch('roleAssignment', `group:${groupId}`, () => d.listGroupRoles(groupId)),
+    getApp: (appId) => cache.fetch('catalog', `app:${appId}`, () => d.getApp(appId)),
+    listAppGrants: (appId) => cache.fetch('grant', `grants:${appId}`, () => d.listAppGrants(appId)),
+    listServiceApps: () => cache.fetch('catalog', 'serviceApps', () => d.listServiceApps()),
+    getServiceApp: (clientId) =>
+      cache.fetch('catalog', `serviceApp:${clientId}`, () => d.getServiceApp(clientId)),
+    listClientRoles: (clientId) =>
+      cache.fetch('roleAssignment', `client:${clientId}`, () => d.listClientRoles(clientId)),
+    listCustomRoles: () => cache.fetch('catalog', 'customRoles', () => d.listCustomRoles()),
+    listCustomRolePermissions: (roleId) =>
+      cache.fetch('catalog', `permissions:${roleId}`, () => d.listCustomRolePermissions(roleId)),
+    listResourceSets: () => cache.fetch('catalog', 'resourceSets', () => d.listResourceSets()),
+    listResourceSetResources: (id) =>
+      cache.fetch('catalog', `resources:${id}`, () => d.listResourceSetResources(id)),
+    listResourceSetBindings: (id) =>
+      cache.fetch('catalog', `bindings:${id}`, () => d.listResourceSetBindings(id)),
+  };
+}
