@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { scrubSecrets, toUpstreamError, UpstreamError } from '../../src/okta/errors.ts';
+
+describe('toUpstreamError', () => {
+  it('maps HTTP statuses to the gateway codes', () => {
+    const codeOf = (status: number) => toUpstreamError({ status, errorCode: 'E0000007' }, 'GET /x').code;
+    expect(codeOf(404)).toBe('NOT_FOUND');
+    expect(codeOf(403)).toBe('UPSTREAM_FORBIDDEN');
+    expect(codeOf(401)).toBe('UPSTREAM_FORBIDDEN');
+    expect(codeOf(429)).toBe('UPSTREAM_RATE_LIMITED');
+    expect(codeOf(503)).toBe('UPSTREAM_UNAVAILABLE');
+    expect(codeOf(400)).toBe('UPSTREAM_ERROR');
+  });
+
+  it('names the request and keeps Okta error code and status', () => {
+    const err = toUpstreamError(
+      { status: 404, errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: 00uX (User)' },
+      'GET /api/v1/users/00uX',
+    );
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect(err.message).toContain('GET /api/v1/users/00uX');
+    expect(err.oktaErrorCode).toBe('E0000007');
+    expect(err.status).toBe(404);
+  });
+
+  it('treats connection failures as upstream unavailable', () => {
+    const err = toUpstreamError(
+      Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }),
+      'GET /',
+    );
+    expect(err.code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+});
+
+describe('scrubSecrets', () => {
+  it('removes API tokens, bearer tokens, JWTs and private keys', () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----';
+    const text = `Authorization: SSWS 00abcDEF123_-xyz; Bearer eyJhbGciOi.eyJzdWIiOiJ4In0.sig ${pem} client_assertion=eyJabc.def.ghi&x=1`;
+    const out = scrubSecrets(text);
+    expect(out).not.toContain('00abcDEF123_-xyz');
+    expect(out).not.toContain('eyJhbGciOi');
+    expect(out).not.toContain('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC');
+    expect(out).not.toContain('eyJabc');
+    expect(out).toContain('SSWS [redacted]');
+  });
+
+  it('is applied to every UpstreamError message', () => {
+    const err = toUpstreamError(new Error('failed with header SSWS 00secretToken'), 'GET /api/v1/users');
+    expect(err.message).not.toContain('00secretToken');
+  });
+});
