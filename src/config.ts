@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * The gateway's configuration, from the environment, validated in one place. A missing or bad
+ * setting becomes one ConfigError line naming the variable, never echoing a secret's value.
+ */
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type OktaConnection =
+  /** No Okta settings: start the simulator's demo org in process and read it. */
+  | { mode: 'embedded' }
+  | { mode: 'apiToken'; orgUrl: string; token: string }
+  | {
+      mode: 'privateKey';
+      orgUrl: string;
+      clientId: string;
+      privateKey: string;
+      keyId: string | undefined;
+      scopes: string[];
+    };
+
+export interface GatewayConfig {
+  okta: OktaConnection;
+  /** Listen address. Default 127.0.0.1. */
+  host: string;
+  /** Listen port. Default 4000. */
+  port: number;
+  /** Accepted API keys, in clear or `sha256:<hex>`; empty: no authentication (loopback only). */
+  apiKeys: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Operator's role-permission table (JSON), already read; null: the built-in table. */
+  rolePermissionTableJson: unknown | null;
+  rolePermissionTableFile: string | null;
+  cache: { max: number; catalogTtlMs: number; roleAssignmentTtlMs: number; grantTtlMs: number };
+  /** Most Okta requests in flight. Default 20. */
+  oktaMaxConcurrency: number;
+  graphiql: boolean;
+  introspection: boolean;
+  nodeEnv: 'development' | 'production' | 'test';
+}
+
+/** Lumos's scopes: what a service-app gateway asks for by default. */
+export const DEFAULT_OKTA_SCOPES = [
+  'okta.users.read',
+  'okta.groups.read',
+  'okta.apps.read',
+  'okta.roles.read',
+  'okta.logs.read',
+  'okta.schemas.read',
+];
+
+const SECRET_VARIABLES = new Set(['OKTA_API_TOKEN', 'OKTA_PRIVATE_KEY', 'GATEWAY_API_KEYS']);
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+const positiveInt = z.coerce
+  .number({ message: 'expected a number' })
+  .int('expected a whole number')
+  .positive('expected a positive number');
+const orgUrl = z
+  .url({ message: 'expected an URL such as https://acme.okta.com' })
+  .refine((u) => /^https?:\/\//.test(u), 'expected an http(s) URL')
+  .transform((u) => u.replace(/\/+$/, ''));
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+const env = z.object({
+  OKTA_ORG_URL: orgUrl.optional(),
+  OKTA_API_TOKEN: nonEmpty.optional(),
+  OKTA_CLIENT_ID: nonEmpty.optional(),
+  OKTA_PRIVATE_KEY: nonEmpty.optional(),
+  OKTA_PRIVATE_KEY_FILE: nonEmpty.optional(),
+  OKTA_KEY_ID: nonEmpty.optional(),
+  OKTA_SCOPES: nonEmpty.optional(),
+  HOST: nonEmpty.default('127.0.0.1'),
+  PORT: z.coerce
+    .number({ message: 'expected a port number' })
+    .int()
+    .min(0)
+    .max(65535, 'expected 0..65535')
+    .default(4000),
+  GATEWAY_API_KEYS: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROLE_PERMISSION_TABLE_FILE: nonEmpty.optional(),
+  CACHE_MAX_ENTRIES: positiveInt.default(2000),
+  CACHE_CATALOG_TTL_MS: positiveInt.default(300_000),
+  CACHE_ROLE_ASSIGNMENT_TTL_MS: positiveInt.default(30_000),
+  CACHE_GRANT_TTL_MS: positiveInt.default(60_000),
+  OKTA_MAX_CONCURRENCY: positiveInt.max(75, 'Okta allows at most 75 concurrent requests').default(20),
+  GRAPHIQL: bool.default(true),
+  INTROSPECTION: bool.default(true),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+});
+
+type Env = z.infer<typeof env>;
+
+function readSecretFile(variable: string, path: string): string {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new ConfigError(`${variable}: cannot read ${path} (${code})`);
+  }
+}
+
+function oktaConnection(e: Env): OktaConnection {
+  const oauthVars = [
+    'OKTA_CLIENT_ID',
+    'OKTA_PRIVATE_KEY',
+    'OKTA_PRIVATE_KEY_FILE',
+    'OKTA_KEY_ID',
+    'OKTA_SCOPES',
+  ] as const;
+  const oauthGiven = oauthVars.filter((v) => e[v] !== undefined);
+  if (!e.OKTA_ORG_URL) {
+    const stray = [e.OKTA_API_TOKEN ? 'OKTA_API_TOKEN' : null, ...oauthGiven].filter(Boolean);
+    if (stray.length > 0) throw new ConfigError(`OKTA_ORG_URL: required when ${stray.join(', ')} is set`);
+    return { mode: 'embedded' };
+  }
+  if (e.OKTA_API_TOKEN && oauthGiven.length > 0) {
+    throw new ConfigError(
+      `OKTA_API_TOKEN: set either it or the OAuth settings (${oauthGiven.join(', ')}), not both`,
+    );
+  }
+  if (e.OKTA_API_TOKEN) return { mode: 'apiToken', orgUrl: e.OKTA_ORG_URL, token: e.OKTA_API_TOKEN };
+  if (!e.OKTA_CLIENT_ID)
+    throw new ConfigError('OKTA_API_TOKEN: required with OKTA_ORG_URL (or OKTA_CLIENT_ID and a private key)');
+  if (e.OKTA_PRIVATE_KEY && e.OKTA_PRIVATE_KEY_FILE) {
+    throw new ConfigError('OKTA_PRIVATE_KEY_FILE: set either it or OKTA_PRIVATE_KEY, not both');
+  }
+  const privateKey =
+    e.OKTA_PRIVATE_KEY ??
+    (e.OKTA_PRIVATE_KEY_FILE && readSecretFile('OKTA_PRIVATE_KEY_FILE', e.OKTA_PRIVATE_KEY_FILE));
+  if (!privateKey)
+    throw new ConfigError('OKTA_PRIVATE_KEY: required with OKTA_CLIENT_ID (or OKTA_PRIVATE_KEY_FILE)');
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(privateKey) && !privateKey.startsWith('{')) {
+    throw new ConfigError('OKTA_PRIVATE_KEY: expected a PEM private key or a JWK as JSON');
+  }
+  const scopes = e.OKTA_SCOPES ? e.OKTA_SCOPES.split(/[\s,]+/).filter(Boolean) : DEFAULT_OKTA_SCOPES;
+  return {
+    mode: 'privateKey',
+    orgUrl: e.OKTA_ORG_URL,
+    clientId: e.OKTA_CLIENT_ID,
+    privateKey,
+    keyId: e.OKTA_KEY_ID,
+    scopes,
+  };
+}
+
+/** Reads and validates the configuration; throws ConfigError with one line naming the setting. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = env.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const detail = SECRET_VARIABLES.has(variable) ? 'invalid value' : (issue?.message ?? 'invalid');
+    throw new ConfigError(`${variable}: ${detail}`);
+  }
+  const e = parsed.data;
+  const tableFile = e.ROLE_PERMISSION_TABLE_FILE ?? null;
+  let tableJson: unknown | null = null;
+  if (tableFile) {
+    try {
+      tableJson = JSON.parse(readSecretFile('ROLE_PERMISSION_TABLE_FILE', tableFile));
+    } catch (error) {
+      if (error instanceof ConfigError) throw error;
+      throw new ConfigError(`ROLE_PERMISSION_TABLE_FILE: ${tableFile} is not valid JSON`);
+    }
+  }
+  return {
+    okta: oktaConnection(e),
+    host: e.HOST,
+    port: e.PORT,
+    apiKeys: (e.GATEWAY_API_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
+    logLevel: e.LOG_LEVEL,
+    rolePermissionTableJson: tableJson,
+    rolePermissionTableFile: tableFile,
+    cache: {
+      max: e.CACHE_MAX_ENTRIES,
+      catalogTtlMs: e.CACHE_CATALOG_TTL_MS,
+      roleAssignmentTtlMs: e.CACHE_ROLE_ASSIGNMENT_TTL_MS,
+      grantTtlMs: e.CACHE_GRANT_TTL_MS,
+    },
+    oktaMaxConcurrency: e.OKTA_MAX_CONCURRENCY,
+    graphiql: e.GRAPHIQL,
+    introspection: e.INTROSPECTION,
+    nodeEnv: e.NODE_ENV,
+  };
+}

@@ -1,0 +1,51 @@
+import type { LumosRuleSet, RolePermissionTable } from './iam/index.ts';
+import type { OrgInfo } from './iam/model.ts';
+import type { OktaDirectory } from './okta/directory.ts';
+import type { Loaders } from './okta/loaders.ts';
+
+/** Who is calling: an API key's short fingerprint, or anonymous when keys are off. */
+export interface Caller {
+  /** First 8 hex characters of the key's sha256; null when the gateway runs without keys. */
+  keyFingerprint: string | null;
+}
+
+/** What every request shares: built once by main.ts (or a test) and handed to createGateway. */
+export interface ContextDeps {
+  /** The (cached) directory every request reads through. */
+  directory: OktaDirectory;
+  /** Builds the per-request DataLoaders over the directory. */
+  createLoaders: (directory: OktaDirectory) => Loaders;
+  roleTable: RolePermissionTable;
+  ruleSet: LumosRuleSet;
+}
+
+/** The per-request context: loaders, shared deps, and a per-request memo for catalog lists. */
+export interface GatewayContext extends ContextDeps {
+  loaders: Loaders;
+  requestId: string;
+  caller: Caller;
+  /** Runs `load` once per request per key; later callers share the promise. */
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /** The org, read once per request (cached across requests by the directory). */
+  org(): Promise<OrgInfo>;
+}
+
+export function createContext(deps: ContextDeps, requestId: string, caller: Caller): GatewayContext {
+  const memo = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    let hit = memo.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = load();
+      memo.set(key, hit);
+    }
+    return hit;
+  };
+  return {
+    ...deps,
+    loaders: deps.createLoaders(deps.directory),
+    requestId,
+    caller,
+    once,
+    org: () => once('org', () => deps.directory.getOrg()),
+  };
+}

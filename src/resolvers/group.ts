@@ -1,0 +1,26 @@
+import type { GatewayContext } from '../context.ts';
+import type { GroupRecord, UserRecord } from '../iam/model.ts';
+import { type ConnectionArgs, type ConnectionModel, pageRequest, toConnection } from './connection.ts';
+
+export function findGroup(ctx: GatewayContext, id: string): Promise<GroupRecord | null> {
+  return ctx.loaders.groupById.load(id);
+}
+
+export async function listGroups(
+  ctx: GatewayContext,
+  args: ConnectionArgs & { search?: string | null },
+): Promise<ConnectionModel<GroupRecord>> {
+  const page = await ctx.directory.listGroups(args.search || null, pageRequest(args));
+  for (const group of page.items) ctx.loaders.groupById.prime(group.id, group);
+  return toConnection(page, (g) => g.id);
+}
+
+export async function membersOfGroup(
+  ctx: GatewayContext,
+  group: GroupRecord,
+  args: ConnectionArgs,
+): Promise<ConnectionModel<UserRecord>> {
+  const page = await ctx.directory.listGroupMembers(group.id, pageRequest(args));
+  for (const user of page.items) ctx.loaders.userById.prime(user.id, user);
+  return toConnection(page, (u) => u.id);
+}

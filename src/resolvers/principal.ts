@@ -1,0 +1,128 @@
+import type { GatewayContext } from '../context.ts';
+import { type EffectivePermission, effectivePermissions } from '../iam/index.ts';
+import type {
+  GroupRecord,
+  PrincipalKind,
+  RoleAssignmentRecord,
+  ServiceAppRecord,
+  UserRecord,
+} from '../iam/model.ts';
+import { accessCatalogFor } from './catalog.ts';
+
+/** A principal as the schema shows it: one of the three backing records. */
+export type PrincipalModel = UserRecord | GroupRecord | ServiceAppRecord;
+
+export function isUser(p: object): p is UserRecord {
+  return 'login' in p && 'status' in p;
+}
+
+export function isServiceApp(p: object): p is ServiceAppRecord {
+  return 'clientId' in p && 'applicationType' in p;
+}
+
+export function isGroup(p: object): p is GroupRecord {
+  return 'name' in p && 'type' in p && !isServiceApp(p) && !isUser(p);
+}
+
+export function principalKindOf(p: PrincipalModel): PrincipalKind {
+  if (isUser(p)) return 'USER';
+  if (isServiceApp(p)) return 'SERVICE_APP';
+  return 'GROUP';
+}
+
+/** The Okta id (00u..., 00g...) or, for a service app, its client id. */
+export function principalKeyOf(p: PrincipalModel): string {
+  if (isServiceApp(p)) return p.clientId;
+  return p.id;
+}
+
+export function displayNameOf(p: PrincipalModel): string {
+  if (isUser(p)) return p.displayName;
+  return p.name;
+}
+
+/** For a user: direct assignments and those inherited through groups. */
+export function assignmentsOf(ctx: GatewayContext, p: PrincipalModel): Promise<RoleAssignmentRecord[]> {
+  if (isUser(p)) return ctx.loaders.userRoles.load(p.id);
+  if (isServiceApp(p)) return ctx.loaders.clientRoles.load(p.clientId);
+  return ctx.loaders.groupRoles.load(p.id);
+}
+
+export async function effectivePermissionsOf(
+  ctx: GatewayContext,
+  p: PrincipalModel,
+): Promise<EffectivePermission[]> {
+  const assignments = await assignmentsOf(ctx, p);
+  return effectivePermissions(assignments, await accessCatalogFor(ctx, assignments));
+}
+
+/** A binding member by its href (/api/v1/users/{id}, /api/v1/groups/{id}, /oauth2/v1/clients/{id}). */
+export async function memberPrincipal(
+  ctx: GatewayContext,
+  href: string,
+  id: string,
+): Promise<PrincipalModel | null> {
+  if (/\/api\/v1\/users\//.test(href)) return ctx.loaders.userById.load(id);
+  if (/\/api\/v1\/groups\//.test(href)) return ctx.loaders.groupById.load(id);
+  if (/\/oauth2\/v1\/clients\//.test(href)) return ctx.loaders.serviceAppByClientId.load(id);
+  return null;
+}
+
+/**
+ * A principal named by a caller: `me`, a user id or login, a group id or a service app client id.
+ * Okta's id prefixes (00u users, 00g groups) pick the lookup; anything else is tried in turn.
+ */
+export async function findPrincipal(ctx: GatewayContext, name: string): Promise<PrincipalModel | null> {
+  if (name === 'me') {
+    const clientId = ctx.directory.ownClientId;
+    if (clientId) return ctx.loaders.serviceAppByClientId.load(clientId);
+    return ctx.once('me', () => ctx.directory.getCurrentUser());
+  }
+  if (name.includes('@')) return ctx.loaders.userByLogin.load(name);
+  if (/^00u\w+$/.test(name)) return ctx.loaders.userById.load(name);
+  if (/^00g\w+$/.test(name)) return ctx.loaders.groupById.load(name);
+  return (
+    (await ctx.loaders.serviceAppByClientId.load(name)) ??
+    (await ctx.loaders.userByLogin.load(name)) ??
+    (await ctx.loaders.userById.load(name)) ??
+    (await ctx.loaders.groupById.load(name))
+  );
+}
+
+/**
+ * Every principal holding an admin role assignment of its own: users Okta lists as role
+ * assignees with a USER-type assignment; groups named by users' GROUP-type assignments or by
+ * resource-set bindings, that hold assignments; service apps with client roles.
+ */
+export async function listAdmins(ctx: GatewayContext): Promise<PrincipalModel[]> {
+  const [userIds, serviceApps, resourceSets] = await Promise.all([
+    ctx.directory.listRoleAssigneeUserIds(),
+    ctx.once('serviceApps', () => ctx.directory.listServiceApps()),
+    ctx.once('resourceSets', () => ctx.directory.listResourceSets()),
+  ]);
+  const [userRoles, clientRoles, bindings] = await Promise.all([
+    Promise.all(userIds.map((id) => ctx.loaders.userRoles.load(id))),
+    Promise.all(serviceApps.map((app) => ctx.loaders.clientRoles.load(app.clientId))),
+    Promise.all(resourceSets.map((s) => ctx.loaders.resourceSetBindings.load(s.id))),
+  ]);
+  const adminUserIds = userIds.filter((_, i) => userRoles[i]?.some((a) => a.assignmentType === 'USER'));
+  const groupIds = new Set<string>();
+  for (const roles of userRoles) {
+    for (const a of roles)
+      if (a.assignmentType === 'GROUP' && a.inheritedFromGroupId) groupIds.add(a.inheritedFromGroupId);
+  }
+  for (const binding of bindings.flat()) {
+    for (const m of binding.members) if (/\/api\/v1\/groups\//.test(m.href)) groupIds.add(m.id);
+  }
+  const candidateGroups = [...groupIds].sort();
+  const [users, groups, groupRoles] = await Promise.all([
+    Promise.all(adminUserIds.map((id) => ctx.loaders.userById.load(id))),
+    Promise.all(candidateGroups.map((id) => ctx.loaders.groupById.load(id))),
+    Promise.all(candidateGroups.map((id) => ctx.loaders.groupRoles.load(id))),
+  ]);
+  const adminGroups = groups.filter(
+    (g, i): g is GroupRecord => g !== null && (groupRoles[i]?.length ?? 0) > 0,
+  );
+  const adminApps = serviceApps.filter((_, i) => (clientRoles[i]?.length ?? 0) > 0);
+  return [...users.filter((u): u is UserRecord => u !== null), ...adminGroups, ...adminApps];
+}

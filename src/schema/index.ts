@@ -1,0 +1,14 @@
+import { builder } from './builder.ts';
+import './refs.ts';
+import './permission.ts';
+import './role.ts';
+import './resource-set.ts';
+import './orn.ts';
+import './principal.ts';
+import './user.ts';
+import './group.ts';
+import './service-app.ts';
+import './readiness.ts';
+
+/** The gateway's GraphQL schema. Building it needs no credentials and opens no connection. */
+export const schema = builder.toSchema();

@@ -1,0 +1,61 @@
+import { GraphQLError } from 'graphql';
+import { OrnError } from '../iam/index.ts';
+import { UpstreamError } from '../okta/errors.ts';
+
+/** The stable `extensions.code` values a caller may branch on. */
+export type GatewayErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'UPSTREAM_RATE_LIMITED'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_FORBIDDEN'
+  | 'UPSTREAM_ERROR';
+
+export function gatewayError(code: GatewayErrorCode, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+export const badUserInput = (message: string) => gatewayError('BAD_USER_INPUT', message);
+export const notFound = (message: string) => gatewayError('NOT_FOUND', message);
+
+const UPSTREAM_MESSAGES: Record<UpstreamError['code'], string> = {
+  NOT_FOUND: 'Okta does not know the requested object',
+  UPSTREAM_FORBIDDEN: "The gateway's Okta credential lacks the permission or scope for this read",
+  UPSTREAM_RATE_LIMITED: 'Okta rate limit reached; retry later',
+  UPSTREAM_UNAVAILABLE: 'Okta is unavailable or did not answer in time',
+  UPSTREAM_ERROR: 'Okta returned an unexpected answer',
+};
+
+/**
+ * The one place failures become what callers see: expected failures keep or get a stable code,
+ * everything else is masked (message replaced, no stack).
+ */
+export function toCallerError(error: unknown, maskedMessage: string, isDev: boolean): Error {
+  const graphQLError = error instanceof GraphQLError ? error : null;
+  const original = graphQLError?.originalError ?? error;
+  if (original instanceof UpstreamError) {
+    const retry = original.retryAfterMs ? ` (retry in ${Math.ceil(original.retryAfterMs / 1000)} s)` : '';
+    return new GraphQLError(`${UPSTREAM_MESSAGES[original.code]}${retry}`, {
+      nodes: graphQLError?.nodes,
+      path: graphQLError?.path,
+      extensions: { code: original.code, ...(original.status ? { upstreamStatus: original.status } : {}) },
+    });
+  }
+  if (original instanceof OrnError) {
+    return new GraphQLError(original.message, {
+      nodes: graphQLError?.nodes,
+      path: graphQLError?.path,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  // A GraphQLError the gateway raised on purpose (or a parse/validation error) passes as is.
+  if (graphQLError && (!graphQLError.originalError || graphQLError.originalError instanceof GraphQLError)) {
+    return graphQLError;
+  }
+  return new GraphQLError(isDev && original instanceof Error ? original.message : maskedMessage, {
+    nodes: graphQLError?.nodes,
+    path: graphQLError?.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}

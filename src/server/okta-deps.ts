@@ -1,0 +1,53 @@
+import type { RolePermissionTable } from '../iam/index.ts';
+import { DEFAULT_LUMOS_RULE_SET, DEFAULT_ROLE_PERMISSION_TABLE } from '../iam/index.ts';
+import {
+  type CatalogCache,
+  type CatalogCacheOptions,
+  createCachedDirectory,
+  createCatalogCache,
+} from '../okta/cache.ts';
+import { createOktaClient, type OktaClient, type OktaCredentials } from '../okta/client.ts';
+import { createOktaDirectory } from '../okta/directory.ts';
+import { createLoaders } from '../okta/loaders.ts';
+import type { UpstreamMetrics } from '../okta/metrics.ts';
+import type { GatewayDeps } from '../yoga.ts';
+
+export interface OktaDepsOptions {
+  orgUrl: string;
+  credentials: OktaCredentials;
+  metrics?: UpstreamMetrics;
+  /** Most Okta requests in flight. Default 20. */
+  maxConcurrency?: number;
+  cache?: CatalogCacheOptions;
+  roleTable?: RolePermissionTable;
+}
+
+export interface OktaDeps {
+  client: OktaClient;
+  cache: CatalogCache;
+  /** Everything createGateway needs to read Okta, minus logger, metrics and HTTP settings. */
+  gatewayDeps: Pick<GatewayDeps, 'directory' | 'createLoaders' | 'roleTable' | 'ruleSet' | 'readinessProbe'>;
+}
+
+/** Okta client -> directory -> shared catalog cache; /readyz probes the uncached directory. */
+export function createOktaDeps(options: OktaDepsOptions): OktaDeps {
+  const client = createOktaClient({
+    orgUrl: options.orgUrl,
+    credentials: options.credentials,
+    maxConcurrency: options.maxConcurrency,
+    metrics: options.metrics,
+  });
+  const raw = createOktaDirectory(client);
+  const cache = createCatalogCache({ ...options.cache, metrics: options.metrics });
+  return {
+    client,
+    cache,
+    gatewayDeps: {
+      directory: createCachedDirectory(raw, cache),
+      createLoaders,
+      roleTable: options.roleTable ?? DEFAULT_ROLE_PERMISSION_TABLE,
+      ruleSet: DEFAULT_LUMOS_RULE_SET,
+      readinessProbe: () => raw.getOrg(),
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { type ContextDeps, createContext, type GatewayContext } from './context.ts';
+import { schema } from './schema/index.ts';
+import type { ApiKeySet } from './server/auth.ts';
+import { toCallerError } from './server/errors.ts';
+import { DEFAULT_EXAMPLE_QUERY, graphiqlExampleTabs } from './server/graphiql-examples.ts';
+import {
+  HEALTH_PATH,
+  READY_PATH,
+  requestInfo,
+  useCsrfPrevention,
+  useErrorMetrics,
+  useGatewayHttp,
+  useMetricsEndpoint,
+} from './server/http-plugins.ts';
+import { createLogger } from './server/logging.ts';
+import { createGatewayMetrics, type GatewayMetrics } from './server/metrics.ts';
+
+/** Query limits; the defaults suit the contract's deepest saved operations with room to spare. */
+export interface GatewayLimits {
+  /** Most nested selection levels, not counting introspection. Default 12. */
+  maxDepth?: number;
+  /** Most aliases in one operation. Default 30. */
+  maxAliases?: number;
+  /** Most tokens in one document. Default 4000. */
+  maxTokens?: number;
+  /** Most graphql-armor cost units in one operation. Default 20000. */
+  maxCost?: number;
+}
+
+export interface GatewayDeps extends ContextDeps {
+  logger?: Logger;
+  /** Metrics registry; pass the same one the Okta client writes its upstream metrics to. */
+  metrics?: GatewayMetrics;
+  /** Accepted API keys; null or absent: no authentication (loopback only, enforced by main). */
+  apiKeys?: ApiKeySet | null;
+  /** Serve GraphiQL on GET /graphql. Default true. */
+  graphiql?: boolean;
+  /** Answer introspection queries. Default true. */
+  introspection?: boolean;
+  /** Development: unexpected errors keep their message (never a stack). Default false. */
+  development?: boolean;
+  /** GET /readyz answers 200 when this resolves: e.g. GET /api/v1/org through the uncached directory. */
+  readinessProbe?: () => Promise<unknown>;
+  limits?: GatewayLimits;
+}
+
+export interface Gateway {
+  yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
+  metrics: GatewayMetrics;
+  logger: Logger;
+}
+
+export const GRAPHQL_PATH = '/graphql';
+
+function useNoIntrospection(): Plugin {
+  return { onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) };
+}
+
+/** Builds the gateway's yoga instance. It never listens: main.ts or a test does. */
+export function createGateway(deps: GatewayDeps): Gateway {
+  const logger = deps.logger ?? createLogger('silent');
+  const metrics = deps.metrics ?? createGatewayMetrics();
+  const limits = deps.limits ?? {};
+  const armor = new EnvelopArmor({
+    maxDepth: { n: limits.maxDepth ?? 12, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: limits.maxAliases ?? 30 },
+    maxTokens: { n: limits.maxTokens ?? 4000 },
+    costLimit: { maxCost: limits.maxCost ?? 20000, ignoreIntrospection: true },
+    maxDirectives: { n: 50 },
+    blockFieldSuggestion: { enabled: !deps.development },
+  });
+  const probe = deps.readinessProbe ?? (() => deps.directory.getOrg());
+  const contextDeps: ContextDeps = {
+    directory: deps.directory,
+    createLoaders: deps.createLoaders,
+    roleTable: deps.roleTable,
+    ruleSet: deps.ruleSet,
+  };
+
+  const yoga = createYoga<Record<string, unknown>, GatewayContext>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    healthCheckEndpoint: HEALTH_PATH,
+    landingPage: false,
+    cors: false,
+    multipart: false,
+    batching: false,
+    logging: {
+      debug: (...args) => logger.debug({ args }, 'yoga'),
+      info: (...args) => logger.info({ args }, 'yoga'),
+      warn: (...args) => logger.warn({ args }, 'yoga'),
+      error: (...args) => logger.error({ args: args.map(String) }, 'yoga'),
+    },
+    maskedErrors: {
+      isDev: deps.development ?? false,
+      maskError: (error, message, isDev) => toCallerError(error, message, isDev ?? false),
+    },
+    graphiql:
+      deps.graphiql === false
+        ? false
+        : {
+            title: 'okta-iam-graphql',
+            defaultQuery: DEFAULT_EXAMPLE_QUERY,
+            defaultTabs: graphiqlExampleTabs(),
+            ...(deps.apiKeys ? { headers: JSON.stringify({ Authorization: 'Bearer <your API key>' }) } : {}),
+          },
+    context: ({ request }) => {
+      const info = requestInfo.get(request);
+      return createContext(
+        contextDeps,
+        info?.requestId ?? crypto.randomUUID(),
+        info?.caller ?? { keyFingerprint: null },
+      );
+    },
+    plugins: [
+      useGatewayHttp({ logger, metrics, apiKeys: deps.apiKeys ?? null, graphqlPath: GRAPHQL_PATH }),
+      useMetricsEndpoint(metrics),
+      useReadinessCheck({
+        endpoint: READY_PATH,
+        check: async () => {
+          try {
+            await probe();
+            return true;
+          } catch (error) {
+            logger.warn(
+              { err: error instanceof Error ? error.message : String(error) },
+              'readiness probe failed',
+            );
+            return false;
+          }
+        },
+      }),
+      useCsrfPrevention(GRAPHQL_PATH),
+      ...armor.protect().plugins,
+      ...(deps.introspection === false ? [useNoIntrospection()] : []),
+      useErrorMetrics(metrics),
+    ],
+  });
+  return { yoga, metrics, logger };
+}
