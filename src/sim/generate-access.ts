@@ -188,12 +188,13 @@ export function generateAccess(input: AccessInput): AccessPart {
 
   const roleAssignments = named.roleAssignments.slice();
   const principals = pickAdminPrincipals(random, input, randomServiceAppIds);
-  for (const principal of principals) {
+  principals.forEach((principal, index) => {
     const types = random.sample(
       ROLE_TYPES.map(([type]) => type),
       random.chance(0.7) ? 1 : 2,
     );
-    if (random.chance(0.5)) types[0] = random.weighted(ROLE_TYPES);
+    // The first admins take each role type in turn, so even a small org shows every type.
+    types[0] = index < ROLE_TYPES.length ? ROLE_TYPES[index]![0] : random.weighted(ROLE_TYPES);
     for (const type of new Set(types)) {
       const assignment: SnapshotRoleAssignment = {
         ...principal,
@@ -211,7 +212,7 @@ export function generateAccess(input: AccessInput): AccessPart {
       }
       roleAssignments.push(assignment);
     }
-  }
+  });
 
   const systemLog = Array.from({ length: SYSTEM_LOG_EVENT_COUNT }, () => {
     const event = random.pick(SYSTEM_LOG_EVENTS);
