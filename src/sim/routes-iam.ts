@@ -1,0 +1,234 @@
+/** /api/v1/iam/*: custom roles, resource sets, bindings, assignees (body-paged with `_links.next`). */
+import { notFound } from './errors.ts';
+import { listPage, nextHref, parseLimit } from './paging.ts';
+import type { Route, RouteContext } from './router.ts';
+import {
+  customRoleJson,
+  permissionJson,
+  principalHref,
+  resourceJson,
+  resourceSetJson,
+} from './shapes-iam.ts';
+import type { SnapshotBinding, SnapshotResourceSet } from './snapshot-format.ts';
+import { bindingMemberId } from './store.ts';
+
+/** Page size of the iam lists that take no `limit` (Okta's is not documented; small pages exercise paging). */
+const IAM_PAGE = 20;
+
+function resourceSetOr404(ctx: RouteContext): SnapshotResourceSet {
+  const rs = ctx.store.resourceSet(ctx.params.rs as string);
+  if (!rs) throw notFound(ctx.params.rs as string);
+  return rs;
+}
+
+function bindingOr404(ctx: RouteContext, rs: SnapshotResourceSet): SnapshotBinding {
+  const wanted = ctx.params.role as string;
+  const roleId = ctx.store.customRole(wanted)?.id ?? wanted;
+  const binding = rs.bindings.find((b) => b.role === roleId);
+  if (!binding) throw notFound(wanted);
+  return binding;
+}
+
+const rsHref = (ctx: RouteContext, rs: SnapshotResourceSet) =>
+  `${ctx.base}/api/v1/iam/resource-sets/${rs.id}`;
+
+function memberJson(
+  ctx: RouteContext,
+  rs: SnapshotResourceSet,
+  b: SnapshotBinding,
+  m: SnapshotBinding['members'][0],
+) {
+  return {
+    id: bindingMemberId(rs.id, b.role, m.type, m.id),
+    created: rs.created,
+    lastUpdated: rs.created,
+    _links: { self: { href: principalHref(ctx.base, m.type, m.id) } },
+  };
+}
+
+export const iamRoutes: Route[] = [
+  {
+    pattern: '/api/v1/iam/assignees/users',
+    scope: 'okta.roles',
+    handler: (ctx) => {
+      const { store } = ctx;
+      const page = listPage(
+        store.assignedUserIds,
+        (id) => id,
+        ctx.query.get('after'),
+        parseLimit(ctx.query, 100, 100),
+      );
+      const next = nextHref(ctx.base, ctx.pathname, ctx.query, page.nextAfter);
+      return {
+        body: {
+          value: page.items.map((id) => ({
+            id,
+            orn: `orn:${store.org.org.partition}:directory:${store.org.org.id}:users:${id}`,
+            _links: {
+              self: { href: `${ctx.base}/api/v1/users/${id}` },
+              roles: { href: `${ctx.base}/api/v1/users/${id}/roles` },
+            },
+          })),
+          _links: next ? { next } : {},
+        },
+      };
+    },
+  },
+  {
+    pattern: '/api/v1/iam/roles',
+    scope: 'okta.roles',
+    handler: (ctx) => {
+      const page = listPage(
+        ctx.store.customRoles,
+        (r) => r.id,
+        ctx.query.get('after'),
+        parseLimit(ctx.query, IAM_PAGE, 100),
+      );
+      const next = nextHref(ctx.base, ctx.pathname, ctx.query, page.nextAfter);
+      return {
+        body: { roles: page.items.map((r) => customRoleJson(ctx.base, r)), _links: next ? { next } : {} },
+      };
+    },
+  },
+  {
+    pattern: '/api/v1/iam/roles/:role',
+    scope: 'okta.roles',
+    handler: (ctx) => {
+      const role = ctx.store.customRole(ctx.params.role as string);
+      if (!role) throw notFound(ctx.params.role as string);
+      return { body: customRoleJson(ctx.base, role) };
+    },
+  },
+  {
+    pattern: '/api/v1/iam/roles/:role/permissions',
+    scope: 'okta.roles',
+    handler: (ctx) => {
+      const role = ctx.store.customRole(ctx.params.role as string);
+      if (!role) throw notFound(ctx.params.role as string);
+      return { body: { permissions: role.permissions.map((p) => permissionJson(ctx.base, role, p)) } };
+    },
+  },
+  {
+    pattern: '/api/v1/iam/resource-sets',
+    scope: 'okta.roles',
+    handler: (ctx) => {
+      const page = listPage(
+        ctx.store.resourceSets,
+        (r) => r.id,
+        ctx.query.get('after'),
+        parseLimit(ctx.query, IAM_PAGE, 100),
+      );
+      const next = nextHref(ctx.base, ctx.pathname, ctx.query, page.nextAfter);
+      return {
+        body: {
+          'resource-sets': page.items.map((r) => resourceSetJson(ctx.base, r)),
+          _links: next ? { next } : {},
+        },
+      };
+    },
+  },
+  {
+    pattern: '/api/v1/iam/resource-sets/:rs',
+    scope: 'okta.roles',
+    handler: (ctx) => ({ body: resourceSetJson(ctx.base, resourceSetOr404(ctx)) }),
+  },
+  {
+    pattern: '/api/v1/iam/resource-sets/:rs/resources',
+    scope: 'okta.roles',
+    handler: (ctx) => {
+      const rs = resourceSetOr404(ctx);
+      const items = rs.resources.map((orn) => resourceJson(ctx.base, rs, orn));
+      const page = listPage(items, (r) => r.id, ctx.query.get('after'), parseLimit(ctx.query, 100, 100));
+      const next = nextHref(ctx.base, ctx.pathname, ctx.query, page.nextAfter);
+      return {
+        body: {
+          resources: page.items,
+          _links: { ...(next ? { next } : {}), 'resource-set': { href: rsHref(ctx, rs) } },
+        },
+      };
+    },
+  },
+  {
+    pattern: '/api/v1/iam/resource-sets/:rs/bindings',
+    scope: 'okta.roles',
+    handler: (ctx) => {
+      const rs = resourceSetOr404(ctx);
+      const page = listPage(
+        rs.bindings,
+        (b) => b.role,
+        ctx.query.get('after'),
+        parseLimit(ctx.query, IAM_PAGE, 100),
+      );
+      const next = nextHref(ctx.base, ctx.pathname, ctx.query, page.nextAfter);
+      return {
+        body: {
+          roles: page.items.map((b) => ({
+            id: b.role,
+            _links: {
+              self: { href: `${ctx.base}/api/v1/iam/roles/${b.role}` },
+              members: { href: `${rsHref(ctx, rs)}/bindings/${b.role}/members` },
+            },
+          })),
+          _links: {
+            self: { href: `${rsHref(ctx, rs)}/bindings` },
+            'resource-set': { href: rsHref(ctx, rs) },
+            ...(next ? { next } : {}),
+          },
+        },
+      };
+    },
+  },
+  {
+    pattern: '/api/v1/iam/resource-sets/:rs/bindings/:role',
+    scope: 'okta.roles',
+    handler: (ctx) => {
+      const rs = resourceSetOr404(ctx);
+      const b = bindingOr404(ctx, rs);
+      const self = `${rsHref(ctx, rs)}/bindings/${b.role}`;
+      return {
+        body: {
+          id: b.role,
+          _links: {
+            self: { href: self },
+            members: { href: `${self}/members` },
+            'resource-set': { href: rsHref(ctx, rs) },
+          },
+        },
+      };
+    },
+  },
+  {
+    pattern: '/api/v1/iam/resource-sets/:rs/bindings/:role/members',
+    scope: 'okta.roles',
+    handler: (ctx) => {
+      const rs = resourceSetOr404(ctx);
+      const b = bindingOr404(ctx, rs);
+      const members = b.members.map((m) => memberJson(ctx, rs, b, m));
+      const page = listPage(
+        members,
+        (m) => m.id,
+        ctx.query.get('after'),
+        parseLimit(ctx.query, IAM_PAGE, 100),
+      );
+      const next = nextHref(ctx.base, ctx.pathname, ctx.query, page.nextAfter);
+      const self = `${rsHref(ctx, rs)}/bindings/${b.role}`;
+      return {
+        body: {
+          members: page.items,
+          _links: { self: { href: `${self}/members` }, binding: { href: self }, ...(next ? { next } : {}) },
+        },
+      };
+    },
+  },
+  {
+    pattern: '/api/v1/iam/resource-sets/:rs/bindings/:role/members/:member',
+    scope: 'okta.roles',
+    handler: (ctx) => {
+      const rs = resourceSetOr404(ctx);
+      const b = bindingOr404(ctx, rs);
+      const member = b.members.map((m) => memberJson(ctx, rs, b, m)).find((m) => m.id === ctx.params.member);
+      if (!member) throw notFound(ctx.params.member as string);
+      return { body: member };
+    },
+  },
+];
