@@ -2,7 +2,7 @@
  * A principal's role assignments with their targets, in as few calls as Okta allows: user and
  * group lists embed targets with `expand=targets/groups` (and `targets/catalog/apps`, asked only
  * when an APP_ADMIN is on the list); client lists cannot expand, so targets are fetched per
- * targetable assignment there, and anywhere Okta did not embed them.
+ * targetable assignment there.
  */
 import type { PrincipalKind, RoleAssignmentRecord, RoleTarget } from '../iam/model.ts';
 import type { OktaSdkClient } from './client.ts';
@@ -64,16 +64,17 @@ export class RoleAssignmentReader {
       const rec = toRoleAssignmentRecord(a, kind, key);
       appsByAssignment.set(identity(rec), embeddedTargetsOf(a).apps);
     }
+    // Okta embeds targets only where there are some: on an expanded list, none means org-wide.
     return Promise.all(
       withGroups.map(async (a) => {
         const rec = toRoleAssignmentRecord(a, kind, key);
         if (GROUP_TARGETABLE.has(rec.type)) {
-          const groups = embeddedTargetsOf(a).groups;
-          return groups ? { ...rec, targets: nonEmpty(groups) } : this.withFetchedTargets(rec);
+          return { ...rec, targets: nonEmpty(embeddedTargetsOf(a).groups ?? []) };
         }
         if (APP_TARGETABLE.has(rec.type)) {
-          const apps = appsByAssignment.get(identity(rec));
-          return apps ? { ...rec, targets: nonEmpty(apps) } : this.withFetchedTargets(rec);
+          // Missing from the second list (changed in between): ask for its targets directly.
+          if (!appsByAssignment.has(identity(rec))) return this.withFetchedTargets(rec);
+          return { ...rec, targets: nonEmpty(appsByAssignment.get(identity(rec)) ?? []) };
         }
         return rec;
       }),
