@@ -3,6 +3,9 @@ import type { SnapshotApp, SnapshotGrant, SnapshotGroup, SnapshotUser } from './
 
 const href = (h: string) => ({ href: h });
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: Okta's expression language, not a JS template
+const USERNAME_TEMPLATE = { template: '${source.login}', type: 'BUILT_IN' };
+
 export function userJson(base: string, u: SnapshotUser) {
   const active = u.status !== 'STAGED';
   return {
@@ -94,7 +97,7 @@ export function appJson(base: string, a: SnapshotApp) {
     signOnMode: a.signOnMode,
     credentials: oauth
       ? {
-          userNameTemplate: { template: '${source.login}', type: 'BUILT_IN' },
+          userNameTemplate: USERNAME_TEMPLATE,
           signing: { kid: null },
           oauthClient: {
             autoKeyRotation: true,
@@ -103,7 +106,7 @@ export function appJson(base: string, a: SnapshotApp) {
             pkce_required: oauth.applicationType === 'browser' || oauth.applicationType === 'native',
           },
         }
-      : { userNameTemplate: { template: '${source.login}', type: 'BUILT_IN' }, signing: {} },
+      : { userNameTemplate: USERNAME_TEMPLATE, signing: {} },
     settings: {
       app: appSettingsApp(a),
       notifications: { vpn: { network: { connection: 'DISABLED' }, message: null, helpUrl: null } },
