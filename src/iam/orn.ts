@@ -13,6 +13,7 @@ export {
   ornFitsFamily,
   permissionFamily,
   type ResourceFamily,
+  targetOrn,
 } from './resource-family.ts';
 
 export interface Orn {
@@ -72,7 +73,7 @@ export function parseOrn(input: string): Orn {
     );
   }
   if (parts.length > 7) fail(input, `it has ${parts.length} parts; expected at most 7`);
-  const empty = parts.findIndex((p) => p === '');
+  const empty = parts.indexOf('');
   if (empty >= 0) fail(input, `part ${empty + 1} (${PART_NAMES[empty]}) is empty`);
   const [, partition, service, orgId, ...rest] = parts as [string, string, string, string, ...string[]];
   if (!ORN_PARTITIONS.includes(partition)) {

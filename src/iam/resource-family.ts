@@ -3,7 +3,7 @@
  * ORN ("all users") and the narrower ones (a group's users, one app).
  */
 
-import type { OrgInfo } from './model.ts';
+import type { OrgInfo, RoleTarget } from './model.ts';
 import type { Orn } from './orn.ts';
 
 export type ResourceFamily =
@@ -101,4 +101,9 @@ export function isOrgWideFor(orn: Orn, family: ResourceFamily): boolean {
     orn.appName === null &&
     !orn.containedResources
   );
+}
+
+/** The ORN of a role target: the group, or the app type / app instance. */
+export function targetOrn(org: OrgInfo, target: RoleTarget): string {
+  return target.kind === 'GROUP' ? groupOrn(org, target.groupId) : appOrn(org, target.appName, target.appId);
 }

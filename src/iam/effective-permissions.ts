@@ -1,0 +1,193 @@
+/**
+ * Effective permissions: what a principal's role assignments grant, over which resources (ORNs),
+ * and through which assignments (provenance).
+ */
+
+import type { CustomRoleRecord, OrgInfo, ResourceRecord, RoleAssignmentRecord, RoleTarget } from './model.ts';
+import { formatOrn, type Orn, parseOrn } from './orn.ts';
+import { expandPermissions } from './permissions.ts';
+import {
+  appOrn,
+  groupOrn,
+  isOrgWideFor,
+  orgWideOrn,
+  ornFitsFamily,
+  permissionFamily,
+  type ResourceFamily,
+} from './resource-family.ts';
+import { expandedPermissionsOfRole, type RolePermissionTable } from './role-permission-table.ts';
+import { findStandardRole } from './standard-roles.ts';
+
+export interface AccessCatalog {
+  org: OrgInfo;
+  table: RolePermissionTable;
+  customRoles: ReadonlyMap<string, CustomRoleRecord>;
+  resourceSets: ReadonlyMap<string, { resources: readonly ResourceRecord[] }>;
+}
+
+export interface EffectivePermission {
+  permission: string;
+  /** ORNs it applies to; the family's org-wide ORN alone when unrestricted; [] when no ORN names its resources. */
+  scope: string[];
+  grantedBy: RoleAssignmentRecord[];
+}
+
+/** Permission -> the ORNs one assignment grants it over. */
+export type AssignmentGrants = ReadonlyMap<string, readonly string[]>;
+
+export interface MergedGrant {
+  scope: string[];
+  /** Whether the scope is the family's org-wide ORN (or the permission has no ORN family). */
+  orgWide: boolean;
+  contributions: { assignment: RoleAssignmentRecord; scope: readonly string[] }[];
+}
+
+const EMPTY: AssignmentGrants = new Map();
+const orgWideCache = new WeakMap<AccessCatalog, Map<string, AssignmentGrants>>();
+const parsedSetCache = new WeakMap<object, Orn[]>();
+
+function orgWideScope(permission: string, org: OrgInfo): string[] {
+  const family = permissionFamily(permission);
+  return family === null ? [] : [orgWideOrn(family, org)];
+}
+
+function orgWideGrants(type: string, catalog: AccessCatalog): AssignmentGrants {
+  let perCatalog = orgWideCache.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new Map();
+    orgWideCache.set(catalog, perCatalog);
+  }
+  let grants = perCatalog.get(type);
+  if (!grants) {
+    const permissions = expandedPermissionsOfRole(catalog.table, type);
+    grants = new Map(permissions.map((p) => [p, orgWideScope(p, catalog.org)]));
+    perCatalog.set(type, grants);
+  }
+  return grants;
+}
+
+function targetScope(
+  family: ResourceFamily | null,
+  targets: readonly RoleTarget[],
+  org: OrgInfo,
+): string[] | null {
+  const scope: string[] = [];
+  for (const t of targets) {
+    if (t.kind === 'GROUP' && family === 'users') scope.push(groupOrn(org, t.groupId, true));
+    else if (t.kind === 'GROUP' && family === 'groups') scope.push(groupOrn(org, t.groupId));
+    else if (t.kind === 'APP' && family === 'apps') scope.push(appOrn(org, t.appName, t.appId));
+  }
+  // A target of another kind does not narrow this family (an app-targeted APP_ADMIN still reads all users).
+  return scope.length > 0 ? scope : null;
+}
+
+function parsedResources(set: { resources: readonly ResourceRecord[] }): Orn[] {
+  let parsed = parsedSetCache.get(set);
+  if (!parsed) {
+    parsed = [];
+    for (const r of set.resources) {
+      try {
+        parsed.push(parseOrn(r.orn));
+      } catch {
+        // A malformed ORN in a resource set grants nothing; the resource set view shows the raw value.
+      }
+    }
+    parsedSetCache.set(set, parsed);
+  }
+  return parsed;
+}
+
+function resourceSetGrants(
+  permissions: Iterable<string>,
+  set: { resources: readonly ResourceRecord[] },
+  org: OrgInfo,
+): AssignmentGrants {
+  const resources = parsedResources(set);
+  const grants = new Map<string, string[]>();
+  for (const permission of permissions) {
+    const family = permissionFamily(permission);
+    if (family === null) {
+      grants.set(permission, []);
+      continue;
+    }
+    const fitting = resources.filter((orn) => ornFitsFamily(orn, family));
+    if (fitting.length === 0) continue;
+    grants.set(
+      permission,
+      fitting.some((orn) => isOrgWideFor(orn, family))
+        ? [orgWideOrn(family, org)]
+        : [...new Set(fitting.map(formatOrn))].sort(),
+    );
+  }
+  return grants;
+}
+
+/** What one assignment grants. Inactive assignments, unknown types and unknown custom roles grant nothing. */
+export function assignmentGrants(assignment: RoleAssignmentRecord, catalog: AccessCatalog): AssignmentGrants {
+  if (assignment.status !== 'ACTIVE') return EMPTY;
+  const set =
+    assignment.resourceSetId === null ? undefined : catalog.resourceSets.get(assignment.resourceSetId);
+  if (assignment.type === 'CUSTOM') {
+    const role =
+      assignment.customRoleId === null ? undefined : catalog.customRoles.get(assignment.customRoleId);
+    if (!role || !set) return EMPTY;
+    return resourceSetGrants(expandPermissions(role.permissions), set, catalog.org);
+  }
+  const row = catalog.table.rows.get(assignment.type);
+  if (!row) return EMPTY;
+  if (findStandardRole(assignment.type)?.kind === 'IAM_STANDARD' && set) {
+    return resourceSetGrants(expandedPermissionsOfRole(catalog.table, assignment.type), set, catalog.org);
+  }
+  const base = orgWideGrants(assignment.type, catalog);
+  const targets = assignment.targets;
+  if (row.scope === 'org' || targets === null || targets.length === 0) return base;
+  const grants = new Map<string, readonly string[]>();
+  for (const [permission, scope] of base) {
+    grants.set(permission, targetScope(permissionFamily(permission), targets, catalog.org) ?? scope);
+  }
+  return grants;
+}
+
+/** Per permission: the merged scope (org-wide absorbs narrower ORNs) and every contributing assignment. */
+export function mergeGrants(
+  assignments: readonly RoleAssignmentRecord[],
+  catalog: AccessCatalog,
+  extra: readonly RoleAssignmentRecord[] = [],
+): Map<string, MergedGrant> {
+  const merged = new Map<string, MergedGrant>();
+  for (const assignment of [...assignments, ...extra]) {
+    for (const [permission, scope] of assignmentGrants(assignment, catalog)) {
+      let entry = merged.get(permission);
+      if (!entry) {
+        entry = { scope: [], orgWide: false, contributions: [] };
+        merged.set(permission, entry);
+      }
+      entry.contributions.push({ assignment, scope });
+    }
+  }
+  for (const [permission, entry] of merged) {
+    const family = permissionFamily(permission);
+    if (family === null) {
+      entry.orgWide = true;
+      continue;
+    }
+    const wide = orgWideOrn(family, catalog.org);
+    const all = new Set(entry.contributions.flatMap((c) => c.scope));
+    entry.orgWide = all.has(wide);
+    entry.scope = entry.orgWide ? [wide] : [...all].sort();
+  }
+  return merged;
+}
+
+/** Effective permissions of a principal's assignments, sorted by permission name. */
+export function effectivePermissions(
+  assignments: readonly RoleAssignmentRecord[],
+  catalog: AccessCatalog,
+): EffectivePermission[] {
+  const merged = mergeGrants(assignments, catalog);
+  return [...merged.keys()].sort().map((permission) => {
+    const entry = merged.get(permission)!;
+    const grantedBy = [...new Set(entry.contributions.map((c) => c.assignment))];
+    return { permission, scope: entry.scope, grantedBy };
+  });
+}

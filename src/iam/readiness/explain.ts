@@ -1,0 +1,133 @@
+/** Warnings and missing roles of a readiness evaluation. */
+
+import { type AccessCatalog, mergeGrants } from '../effective-permissions.ts';
+import type { RoleAssignmentRecord } from '../model.ts';
+import { targetOrn } from '../resource-family.ts';
+import { assessCapabilities, type CapabilityAssessment } from './capabilities.ts';
+import type { LumosWarning, ReadinessInput } from './evaluate.ts';
+import type { LumosCapabilityName, LumosRuleSet } from './rule-set.ts';
+
+export interface EvaluationContext {
+  input: ReadinessInput;
+  /** The ACTIVE assignments. */
+  active: readonly RoleAssignmentRecord[];
+  assessed: readonly CapabilityAssessment[];
+  required: ReadonlySet<LumosCapabilityName>;
+  catalog: AccessCatalog;
+  ruleSet: LumosRuleSet;
+  missingScopes: readonly string[];
+  missingPermissions: readonly string[];
+}
+
+export function describeAssignment(a: RoleAssignmentRecord): string {
+  return a.type === 'CUSTOM' ? `custom role "${a.label}" (${a.customRoleId})` : a.type;
+}
+
+function unique<T>(items: Iterable<T>): T[] {
+  return [...new Set(items)];
+}
+
+function synthetic(input: ReadinessInput, type: string): RoleAssignmentRecord {
+  const { kind, key } = input.principal;
+  return {
+    id: `suggested-${type}`,
+    principalKind: kind,
+    principalKey: key,
+    type,
+    label: type,
+    status: 'ACTIVE',
+    assignmentType: kind === 'SERVICE_APP' ? 'CLIENT' : kind === 'GROUP' ? 'GROUP' : 'USER',
+    customRoleId: null,
+    resourceSetId: null,
+    inheritedFromGroupId: null,
+    targets: null,
+  };
+}
+
+function* combinations<T>(items: readonly T[], k: number, start = 0): Generator<T[]> {
+  if (k === 0) {
+    yield [];
+    return;
+  }
+  for (let i = start; i <= items.length - k; i++) {
+    for (const rest of combinations(items, k - 1, i + 1)) yield [items[i]!, ...rest];
+  }
+}
+
+/**
+ * The fewest standard role types that, added org-wide, make the role side READY (scopes aside);
+ * among equally few, the first in the rule set's least-privilege order. Searches up to three roles.
+ */
+export function findMissingRoles(
+  input: ReadinessInput,
+  active: readonly RoleAssignmentRecord[],
+  catalog: AccessCatalog,
+  ruleSet: LumosRuleSet,
+  required: ReadonlySet<LumosCapabilityName>,
+): string[] {
+  const roleSideReady = (extra: readonly RoleAssignmentRecord[]): boolean => {
+    const all = [...active, ...extra];
+    if (all.length === 0 || all.every((a) => ruleSet.unsupportedRoles.includes(a.type))) return false;
+    const assessed = assessCapabilities(ruleSet, all, mergeGrants(all, catalog), catalog, null);
+    return assessed.every((c) => !required.has(c.rule.name) || (c.roleOk && !c.limited));
+  };
+  if (roleSideReady([])) return [];
+  const candidates = ruleSet.suggestedRoles.filter(
+    (r) => !ruleSet.unsupportedRoles.includes(r) && catalog.table.rows.has(r),
+  );
+  for (let k = 1; k <= 3; k++) {
+    for (const combo of combinations(candidates, k)) {
+      if (roleSideReady(combo.map((type) => synthetic(input, type)))) return combo;
+    }
+  }
+  return [];
+}
+
+export function readinessWarnings(ctx: EvaluationContext): LumosWarning[] {
+  const { input, active, assessed, required, catalog, ruleSet } = ctx;
+  const who = `${input.principal.displayName} (${input.principal.key})`;
+  const warnings: LumosWarning[] = [];
+  if (input.principal.kind === 'SERVICE_APP' && active.length === 0) {
+    warnings.push({
+      code: 'NO_ADMIN_ROLE',
+      message: `Service app ${who} has no admin role: Okta does not assign roles to apps automatically, and an app with scopes but no role gets empty lists.`,
+    });
+  }
+  const relevant = assessed.filter((c) => required.has(c.rule.name) && c.roleOk);
+  if (input.principal.kind === 'USER') {
+    const inherited = unique(relevant.flatMap((c) => c.grantedBy)).filter(
+      (a) => a.assignmentType === 'GROUP',
+    );
+    for (const a of inherited) {
+      warnings.push({
+        code: 'INHERITED_ROLE',
+        message: `${describeAssignment(a)} comes through group ${a.inheritedFromGroupId ?? '(unknown)'}: removing ${who} from that group breaks the integration.`,
+      });
+    }
+  }
+  for (const a of unique(relevant.filter((c) => c.limited).flatMap((c) => c.restrictedBy))) {
+    const limitedTo =
+      a.targets && a.targets.length > 0
+        ? `the targets ${a.targets.map((t) => targetOrn(catalog.org, t)).join(', ')}`
+        : `the resources of resource set ${a.resourceSetId}`;
+    warnings.push({
+      code: 'TARGETED_ROLE',
+      message: `${describeAssignment(a)} is limited to ${limitedTo}: that list must be maintained as the org changes.`,
+    });
+  }
+  const membership = assessed.find((c) => c.rule.name === ruleSet.customRoleMembershipCapability);
+  const superMembership = assessed.find((c) => c.rule.name === ruleSet.superAdminMembershipCapability);
+  if (
+    membership &&
+    required.has(membership.rule.name) &&
+    membership.roleOk &&
+    membership.grantedBy.some((a) => a.type === 'CUSTOM') &&
+    !superMembership?.roleOk
+  ) {
+    warnings.push({
+      code: 'CUSTOM_ROLE_SUPER_ADMIN_MEMBERSHIP',
+      message: `${who} relies on a custom role for group membership: adding or removing Super Administrators in groups will fail.`,
+    });
+  }
+  return warnings;
+}
