@@ -1,0 +1,28 @@
+/** Shared setup for the access-layer tests that run against the simulator over real HTTP. */
+import { createOktaClient, type OktaClientOptions } from '../../src/okta/client.ts';
+import { createOktaDirectory } from '../../src/okta/directory.ts';
+import { createUpstreamCounters, type UpstreamCounters } from '../../src/okta/metrics.ts';
+import type { RequestLogEntry, Simulator } from '../../src/sim/index.ts';
+
+export function apiTokenAccess(sim: Simulator, options: Partial<OktaClientOptions> = {}) {
+  const counters: UpstreamCounters = createUpstreamCounters();
+  const client = createOktaClient({
+    orgUrl: sim.url,
+    credentials: { mode: 'apiToken', token: sim.apiToken },
+    metrics: counters,
+    ...options,
+  });
+  return { client, counters, directory: createOktaDirectory(client) };
+}
+
+/** Runs `work` on a fresh simulator log and returns its result with the requests it made. */
+export async function measured<T>(
+  sim: Simulator,
+  work: () => Promise<T>,
+): Promise<{ result: T; log: RequestLogEntry[] }> {
+  sim.resetLog();
+  const result = await work();
+  return { result, log: [...sim.requestLog] };
+}
+
+export const pathsOf = (log: readonly RequestLogEntry[]) => log.map((e) => e.path);
