@@ -49,5 +49,5 @@ export async function openGatewayConnection(options: ConnectionOptions): Promise
       close: async () => {},
     };
   }
-  return openInProcessGateway(options.env ?? process.env, options.apiKey);
+  return openInProcessGateway(options.env ?? process.env);
 }

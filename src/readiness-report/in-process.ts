@@ -1,9 +1,44 @@
+/**
+ * The gateway built in process for one CLI run: the same createGateway the server uses, asked
+ * through yoga.fetch (no port), so the CLI and the server share one implementation of readiness.
+ */
+import { parseRolePermissionTable } from '../iam/index.ts';
+import { createOktaDeps } from '../server/okta-deps.ts';
+import { createGateway, GRAPHQL_PATH } from '../yoga.ts';
 import type { GatewayConnection } from './connection.ts';
-import { CheckFailedError } from './transport.ts';
+import { resolveOktaSettings } from './okta-settings.ts';
+import { CheckFailedError, createExecutor } from './transport.ts';
 
-export async function openInProcessGateway(
-  _env: NodeJS.ProcessEnv,
-  _apiKey?: string,
-): Promise<GatewayConnection> {
-  throw new CheckFailedError('the in-process gateway is not available yet');
+export async function openInProcessGateway(env: NodeJS.ProcessEnv): Promise<GatewayConnection> {
+  const settings = await resolveOktaSettings(env);
+  try {
+    const { config } = settings;
+    let roleTable: ReturnType<typeof parseRolePermissionTable> | undefined;
+    if (config.rolePermissionTableJson !== null) {
+      try {
+        roleTable = parseRolePermissionTable(config.rolePermissionTableJson);
+      } catch (err) {
+        throw new CheckFailedError(`bad settings: ROLE_PERMISSION_TABLE_FILE: ${(err as Error).message}`);
+      }
+    }
+    const okta = createOktaDeps({
+      orgUrl: settings.orgUrl,
+      credentials: settings.credentials,
+      maxConcurrency: config.oktaMaxConcurrency,
+      cache: config.cache,
+      ...(roleTable ? { roleTable } : {}),
+    });
+    const gateway = createGateway({ ...okta.gatewayDeps, apiKeys: null, graphiql: false });
+    return {
+      execute: createExecutor({
+        url: `http://in-process${GRAPHQL_PATH}`,
+        label: `Okta org at ${settings.orgUrl}`,
+        fetch: async (url, init) => gateway.yoga.fetch(url, init),
+      }),
+      close: settings.close,
+    };
+  } catch (err) {
+    await settings.close();
+    throw err;
+  }
 }

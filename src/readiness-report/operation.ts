@@ -28,13 +28,14 @@ const READINESS_FIELDS = `
 export const LUMOS_READINESS_QUERY = `
 query LumosReadinessCheck(
   $principal: String!
+  $principalId: ID!
   $access: LumosAccess!
   $asUser: Boolean!
   $asGroup: Boolean!
   $asApp: Boolean!
 ) {
   user(idOrLogin: $principal) @include(if: $asUser) { key kind displayName }
-  group(id: $principal) @include(if: $asGroup) { key kind displayName }
+  group(id: $principalId) @include(if: $asGroup) { key kind displayName }
   serviceApp(clientId: $principal) @include(if: $asApp) { key kind displayName }
   lumosReadiness(principal: $principal, access: $access) { ${READINESS_FIELDS} }
 }`;
@@ -73,6 +74,7 @@ export async function checkPrincipal(
 ): Promise<ReadinessResult> {
   const data = await execute<ReadinessCheckData>(LUMOS_READINESS_QUERY, {
     principal,
+    principalId: principal,
     access,
     ...lookupsFor(principal, kind),
   });

@@ -20,9 +20,14 @@ export function shouldUseColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessE
   return stream.isTTY === true;
 }
 
+/** The table lists this many missing items, then a count; the JSON document has them all. */
+const MAX_ITEMS = 3;
+
 /** The missing items a person would add: roles, then permissions, then scopes; `-` when none. */
 export function missingItems(result: ReadinessResult): string {
   const items = [...result.missingRoles, ...result.missingPermissions, ...result.missingScopes];
+  if (items.length > MAX_ITEMS)
+    return `${items.slice(0, MAX_ITEMS).join(', ')} +${items.length - MAX_ITEMS} more`;
   if (items.length > 0) return items.join(', ');
   const limited = result.capabilities.filter((c) => c.required && c.available && c.limitedTo !== null);
   if (limited.length > 0) return `limited: ${limited.map((c) => c.name).join(', ')}`;
