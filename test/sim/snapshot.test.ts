@@ -286,6 +286,16 @@ describe('parseSnapshot', () => {
     expect(message).toContain('(and 3 more)');
   });
 
+  it('accepts the example of docs/snapshot-format.md', async () => {
+    const doc = await readFile(new URL('../../docs/snapshot-format.md', import.meta.url), 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    const snapshot = parseSnapshot(JSON.parse(example ?? 'null'));
+    expect(snapshot.resourceSets[0]?.bindings.map((b) => b.role)).toEqual([
+      'cr01role000000000001',
+      'ACCESS_REQUESTS_ADMIN',
+    ]);
+  });
+
   it('accepts IAM-based standard roles bound by type and group descriptions of null', () => {
     const snapshot = copy();
     snapshot.resourceSets[0].bindings.push({ role: 'ACCESS_CERTIFICATIONS_ADMIN', members: [] });
