@@ -1,5 +1,6 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
+// graphql/index.js: the same graphql instance yoga validates with (vitest would pick index.mjs).
+import { NoSchemaIntrospectionCustomRule } from 'graphql/index.js';
 import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { type ContextDeps, createContext, type GatewayContext } from './context.ts';

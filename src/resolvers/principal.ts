@@ -56,16 +56,25 @@ export async function effectivePermissionsOf(
   return effectivePermissions(assignments, await accessCatalogFor(ctx, assignments));
 }
 
-/** A binding member by its href (/api/v1/users/{id}, /api/v1/groups/{id}, /oauth2/v1/clients/{id}). */
-export async function memberPrincipal(
-  ctx: GatewayContext,
-  href: string,
-  id: string,
-): Promise<PrincipalModel | null> {
-  if (/\/api\/v1\/users\//.test(href)) return ctx.loaders.userById.load(id);
-  if (/\/api\/v1\/groups\//.test(href)) return ctx.loaders.groupById.load(id);
-  if (/\/oauth2\/v1\/clients\//.test(href)) return ctx.loaders.serviceAppByClientId.load(id);
-  return null;
+/**
+ * A binding member's principal, from its href (/api/v1/users/{id}, /api/v1/groups/{id},
+ * /oauth2/v1/clients/{id}): the member's own id (irb...) names the membership, not the principal.
+ */
+export function memberRef(href: string): { kind: PrincipalKind; key: string } | null {
+  const match = /\/(api\/v1\/users|api\/v1\/groups|oauth2\/v1\/clients)\/([^/?#]+)\/?(?:[?#].*)?$/.exec(href);
+  if (!match?.[2]) return null;
+  const key = decodeURIComponent(match[2]);
+  if (match[1] === 'api/v1/users') return { kind: 'USER', key };
+  if (match[1] === 'api/v1/groups') return { kind: 'GROUP', key };
+  return { kind: 'SERVICE_APP', key };
+}
+
+export async function memberPrincipal(ctx: GatewayContext, href: string): Promise<PrincipalModel | null> {
+  const ref = memberRef(href);
+  if (!ref) return null;
+  if (ref.kind === 'USER') return ctx.loaders.userById.load(ref.key);
+  if (ref.kind === 'GROUP') return ctx.loaders.groupById.load(ref.key);
+  return ctx.loaders.serviceAppByClientId.load(ref.key);
 }
 
 /**
@@ -112,7 +121,10 @@ export async function listAdmins(ctx: GatewayContext): Promise<PrincipalModel[]>
       if (a.assignmentType === 'GROUP' && a.inheritedFromGroupId) groupIds.add(a.inheritedFromGroupId);
   }
   for (const binding of bindings.flat()) {
-    for (const m of binding.members) if (/\/api\/v1\/groups\//.test(m.href)) groupIds.add(m.id);
+    for (const m of binding.members) {
+      const ref = memberRef(m.href);
+      if (ref?.kind === 'GROUP') groupIds.add(ref.key);
+    }
   }
   const candidateGroups = [...groupIds].sort();
   const [users, groups, groupRoles] = await Promise.all([

@@ -43,7 +43,7 @@ export async function bindingsOf(ctx: GatewayContext, set: ResourceSetModel): Pr
     bindings.map(async (binding) => {
       const [role, members] = await Promise.all([
         roleOfBinding(ctx, binding.roleId),
-        Promise.all(binding.members.map((m) => memberPrincipal(ctx, m.href, m.id))),
+        Promise.all(binding.members.map((m) => memberPrincipal(ctx, m.href))),
       ]);
       return { role, members: members.filter((m): m is PrincipalModel => m !== null) };
     }),

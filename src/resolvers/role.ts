@@ -21,13 +21,9 @@ export interface RoleModel {
   permissions: readonly string[];
 }
 
-/** Custom roles with their permissions, read once per request (cached across requests below). */
+/** Custom roles with their permissions (the directory lists both; cached across requests). */
 export function listCustomRoles(ctx: GatewayContext): Promise<CustomRoleRecord[]> {
-  return ctx.once('customRoles', async () => {
-    const roles = await ctx.directory.listCustomRoles();
-    const permissions = await Promise.all(roles.map((r) => ctx.loaders.customRolePermissions.load(r.id)));
-    return roles.map((role, i) => ({ ...role, permissions: permissions[i] ?? role.permissions }));
-  });
+  return ctx.once('customRoles', () => ctx.directory.listCustomRoles());
 }
 
 export function standardRoleModel(ctx: GatewayContext, type: string, label?: string): RoleModel {

@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+// graphql/index.js, not graphql: the one instance Pothos and yoga load, under Node and under vitest alike.
+import { GraphQLError } from 'graphql/index.js';
 import { OrnError } from '../iam/index.ts';
 import { UpstreamError } from '../okta/errors.ts';
 
