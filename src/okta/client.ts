@@ -4,7 +4,7 @@
  * service-app mode, and adds a raw GET helper for what the SDK does not wrap.
  */
 import okta from '@okta/okta-sdk-nodejs';
-import { toUpstreamError } from './errors.ts';
+import { toUpstreamError, UpstreamError } from './errors.ts';
 import { type BufferedResponse, RateAwareFetcher, type SdkRequest } from './executor.ts';
 import { noopMetrics, type UpstreamMetrics } from './metrics.ts';
 
@@ -101,7 +101,7 @@ export function createOktaClient(options: OktaClientOptions): OktaClient {
   } catch (err) {
     throw toUpstreamError(err, 'configuring the Okta client');
   }
-  if (sdk.oauth) dedupeTokenRequests(sdk.oauth);
+  if (sdk.oauth) guardTokenRequests(sdk.oauth);
 
   return {
     sdk,
@@ -128,17 +128,36 @@ export function createOktaClient(options: OktaClientOptions): OktaClient {
 
 interface TokenSource {
   accessToken: unknown;
+  clearCachedAccessToken(): void;
   getAccessToken(nonce?: string | null): Promise<unknown>;
 }
 
-/** The SDK fetches a new token for every request that starts before the first one lands. */
-function dedupeTokenRequests(oauth: object): void {
+/**
+ * Two fixes around the SDK's token fetch: it starts a token request for every API request that
+ * begins before the first token lands (we share one), and it never checks the token answer
+ * (its error filter is undefined there), so a refused token request becomes `Bearer undefined`.
+ */
+function guardTokenRequests(oauth: object): void {
   const source = oauth as TokenSource;
   const original = source.getAccessToken.bind(source);
+  const checked = async (nonce?: string | null) => {
+    const answer = (await original(nonce)) as {
+      access_token?: unknown;
+      error?: unknown;
+      error_description?: unknown;
+    };
+    if (typeof answer?.access_token === 'string' && answer.access_token) return answer;
+    source.clearCachedAccessToken();
+    const reason = [answer?.error, answer?.error_description].filter((x) => typeof x === 'string').join(': ');
+    throw new UpstreamError(
+      'UPSTREAM_FORBIDDEN',
+      `POST /oauth2/v1/token: refused (${reason || 'no access token'})`,
+    );
+  };
   let pending: Promise<unknown> | null = null;
   source.getAccessToken = (nonce) => {
-    if (source.accessToken || nonce) return original(nonce);
-    pending ??= original().finally(() => {
+    if (source.accessToken || nonce) return checked(nonce);
+    pending ??= checked().finally(() => {
       pending = null;
     });
     return pending;

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createOktaClient } from '../../src/okta/client.ts';
+import { createOktaDirectory } from '../../src/okta/directory.ts';
+import { UpstreamError } from '../../src/okta/errors.ts';
+import { createLoaders } from '../../src/okta/loaders.ts';
+import { createUpstreamCounters } from '../../src/okta/metrics.ts';
+import { type DemoPrincipalIds, demoPrincipalIds } from '../../src/sim/generate.ts';
+import { type Simulator, startSimulator } from '../../src/sim/index.ts';
+import { apiTokenAccess, measured } from './sim-harness.ts';
+
+let sim: Simulator;
+let ids: DemoPrincipalIds;
+
+beforeAll(async () => {
+  sim = await startSimulator({ rateLimits: false, seed: 'okta-resilience' });
+  ids = demoPrincipalIds(sim.org);
+});
+afterAll(async () => {
+  await sim?.close();
+});
+beforeEach(() => {
+  sim.setFaults([]);
+  sim.resetLog();
+});
+
+describe('rate limits', () => {
+  it('waits out short 429s, stays under the wait cap and still answers right', async () => {
+    const cap = 3_000;
+    const { directory, counters } = apiTokenAccess(sim, { maxRateLimitWaitMs: cap, retries: 6 });
+    sim.setFaults([{ kind: '429', rate: 0.3, match: '/api/v1/*', resetSeconds: 1 }]);
+    const wanted = sim.org.users.slice(0, 40);
+    const users = await createLoaders(directory).userById.loadMany(wanted.map((u) => u.id));
+    const roles = await Promise.all(
+      [ids.users.lumosTargeted, ids.users.helpDesk, ids.users.superViaGroup].map((id) =>
+        directory.listUserRoles(id),
+      ),
+    );
+    const apps = await Promise.all(sim.org.apps.slice(0, 8).map((a) => directory.getApp(a.id)));
+    expect(users.map((u) => (u as { id: string } | null)?.id)).toEqual(wanted.map((u) => u.id));
+    expect(roles[1]?.[0]?.targets).toEqual([{ kind: 'GROUP', groupId: ids.groups.supportStaff }]);
+    expect(apps.map((a) => a?.id)).toEqual(sim.org.apps.slice(0, 8).map((a) => a.id));
+
+    const snapshot = counters.snapshot();
+    const statuses = Object.values(snapshot.requests).flatMap((byStatus) => Object.keys(byStatus));
+    expect(statuses).toContain('429');
+    const waits = Object.values(snapshot.waits);
+    expect(waits.length).toBeGreaterThan(0);
+    expect(Math.max(...waits.map((w) => w.maxMs))).toBeLessThanOrEqual(cap);
+  }, 60_000);
+
+  it('fails fast with UPSTREAM_RATE_LIMITED on a concurrency 429 whose reset is 2 minutes away', async () => {
+    const { directory } = apiTokenAccess(sim);
+    sim.setFaults([{ kind: 'concurrency429', rate: 1, match: '/api/v1/groups*', resetSeconds: 120 }]);
+    const started = Date.now();
+    const err = await directory.listGroups(null, { limit: 5 }).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect((err as UpstreamError).code).toBe('UPSTREAM_RATE_LIMITED');
+    expect((err as UpstreamError).retryAfterMs).toBeGreaterThan(100_000);
+    expect(sim.requestLog).toHaveLength(1);
+  });
+});
+
+describe('server errors and network failures', () => {
+  it('retries bursts of 5xx and dropped connections and returns the right answer', async () => {
+    const { directory, counters } = apiTokenAccess(sim, { retries: 5 });
+    sim.setFaults('5xx:0.3@/api/v1/iam/*,reset:0.15@/api/v1/iam/*');
+    const sets = await directory.listResourceSets();
+    const roles = await directory.listCustomRoles();
+    expect(sets.map((s) => s.id)).toEqual(sim.org.resourceSets.map((s) => s.id));
+    expect(roles.map((r) => r.id).sort()).toEqual(sim.org.customRoles.map((r) => r.id).sort());
+    const retries = Object.values(counters.snapshot().retries).reduce((a, b) => a + b, 0);
+    expect(retries).toBeGreaterThan(0);
+    expect(sim.requestLog.some((e) => e.status >= 500 || e.status === 0)).toBe(true);
+  });
+
+  it('gives up after its retries with UPSTREAM_UNAVAILABLE', async () => {
+    const { directory } = apiTokenAccess(sim, { retries: 2 });
+    sim.setFaults('5xx:1@/api/v1/iam/roles');
+    const err = await directory.listCustomRoles().catch((e: unknown) => e);
+    expect((err as UpstreamError).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(sim.requestLog).toHaveLength(3);
+  });
+});
+
+describe('concurrency', () => {
+  it('never has more requests in flight than its cap', async () => {
+    const cap = 5;
+    const { directory } = apiTokenAccess(sim, { maxConcurrency: cap });
+    sim.setFaults([{ kind: 'latency', rate: 1, ms: 30 }]);
+    const loaders = createLoaders(directory);
+    const apps = sim.org.apps.slice(0, 30);
+    const found = await loaders.appById.loadMany(apps.map((a) => a.id));
+    expect(found.every((a) => a && !(a instanceof Error))).toBe(true);
+    const counters = sim.counters();
+    expect(sim.requestLog.filter((e) => e.path.startsWith('/api/v1/apps/'))).toHaveLength(30);
+    expect(counters.inFlightPeak).toBeLessThanOrEqual(cap);
+    expect(counters.inFlightPeak).toBeGreaterThan(1);
+  });
+});
+
+describe('OAuth 2.0 service-app mode', () => {
+  // Granted to the read-only connector (which holds SUPER_ADMIN).
+  const scopes = ['okta.users.read', 'okta.groups.read', 'okta.roles.read'];
+
+  it('signs in with a PEM key and reads with one token for concurrent requests', async () => {
+    const key = await sim.createServiceAppKey(ids.serviceApps.readOnly);
+    const counters = createUpstreamCounters();
+    const client = createOktaClient({
+      orgUrl: sim.url,
+      credentials: {
+        mode: 'privateKey',
+        clientId: ids.serviceApps.readOnly,
+        scopes,
+        privateKey: key.privateKeyPem,
+        keyId: key.keyId,
+      },
+      metrics: counters,
+    });
+    const directory = createOktaDirectory(client);
+    expect(directory.ownClientId).toBe(ids.serviceApps.readOnly);
+    const { result, log } = await measured(sim, async () => {
+      const [users, roles, me] = await Promise.all([
+        directory.getUsersByIds([ids.users.superDirect, ids.users.noRole]),
+        directory.listClientRoles(ids.serviceApps.readOnly),
+        directory.getCurrentUser(),
+      ]);
+      return { users, roles, me };
+    });
+    expect(result.users.map((u) => u?.login)).toEqual(['super.direct@demo.example', 'no.role@demo.example']);
+    expect(result.roles.map((r) => r.type)).toEqual(['SUPER_ADMIN']);
+    expect(result.me).toBeNull();
+    const posts = log.filter((e) => e.method !== 'GET');
+    expect(posts.map((e) => `${e.method} ${e.path}`)).toEqual(['POST /oauth2/v1/token']);
+    expect(log.filter((e) => e.method === 'GET').every((e) => e.auth === 'Bearer' && e.status === 200)).toBe(
+      true,
+    );
+  });
+
+  it('accepts the private key as a JWK', async () => {
+    const key = await sim.createServiceAppKey(ids.serviceApps.reporting);
+    const client = createOktaClient({
+      orgUrl: sim.url,
+      credentials: {
+        mode: 'privateKey',
+        clientId: ids.serviceApps.reporting,
+        scopes: ['okta.users.read'],
+        privateKey: JSON.stringify({ ...key.privateJwk, kid: key.keyId }),
+      },
+    });
+    const [user] = await createOktaDirectory(client).getUsersByIds([ids.users.readOnly]);
+    expect(user?.login).toBe('read.only@demo.example');
+  });
+
+  it('fails with UPSTREAM_FORBIDDEN and sends no API request when a scope is not granted', async () => {
+    const key = await sim.createServiceAppKey(ids.serviceApps.full);
+    const client = createOktaClient({
+      orgUrl: sim.url,
+      credentials: {
+        mode: 'privateKey',
+        clientId: ids.serviceApps.full,
+        scopes: ['okta.users.read'],
+        privateKey: key.privateKeyPem,
+      },
+    });
+    const { result: err, log } = await measured(sim, () =>
+      createOktaDirectory(client)
+        .getUsersByIds([ids.users.noRole])
+        .catch((e: unknown) => e),
+    );
+    expect((err as UpstreamError).code).toBe('UPSTREAM_FORBIDDEN');
+    expect(log.map((e) => e.method)).toEqual(['POST']);
+  });
+
+  it('reports a key the org does not know as UPSTREAM_FORBIDDEN without leaking it', async () => {
+    const stranger = await sim.createServiceAppKey(ids.serviceApps.noRole);
+    const client = createOktaClient({
+      orgUrl: sim.url,
+      credentials: {
+        mode: 'privateKey',
+        clientId: ids.serviceApps.readOnly,
+        scopes,
+        privateKey: stranger.privateKeyPem,
+      },
+    });
+    const err = await createOktaDirectory(client)
+      .getUsersByIds([ids.users.noRole])
+      .catch((e: unknown) => e);
+    expect((err as UpstreamError).code).toBe('UPSTREAM_FORBIDDEN');
+    const pemBody = stranger.privateKeyPem.split('\n')[1] ?? 'x';
+    expect((err as Error).message).not.toContain(pemBody);
+  });
+});
+
+describe('timeouts', () => {
+  it('times out a hanging request', async () => {
+    const { directory } = apiTokenAccess(sim, { retries: 0, requestTimeoutMs: 300 });
+    sim.setFaults([{ kind: 'timeout', rate: 1, match: '/api/v1/org', ms: 1_500 }]);
+    const started = Date.now();
+    const err = await directory.getOrg().catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect((err as UpstreamError).code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+});
