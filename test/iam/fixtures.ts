@@ -1,9 +1,9 @@
 /** Builders for the IAM domain's tests: one org, assignments, custom roles and resource sets. */
 
-import { DEFAULT_ROLE_PERMISSION_TABLE } from '../../src/iam/role-permission-table.ts';
 import type { AccessCatalog } from '../../src/iam/effective-permissions.ts';
 import type { CustomRoleRecord, OrgInfo, RoleAssignmentRecord, RoleTarget } from '../../src/iam/model.ts';
 import type { ReadinessInput } from '../../src/iam/readiness/evaluate.ts';
+import { DEFAULT_ROLE_PERMISSION_TABLE } from '../../src/iam/role-permission-table.ts';
 
 export const ORG: OrgInfo = { id: '00o1acme', partition: 'okta', url: 'https://acme.okta.com' };
 export const SEED_DIR = new URL('../../../shared/seeds/', import.meta.url);
@@ -54,7 +54,11 @@ export function targeted(type: string, targets: RoleTarget[], extra: Partial<Rol
   return assignment(type, { targets, ...extra });
 }
 
-export function customAssignment(roleId: string, resourceSetId: string, extra: Partial<RoleAssignmentRecord> = {}) {
+export function customAssignment(
+  roleId: string,
+  resourceSetId: string,
+  extra: Partial<RoleAssignmentRecord> = {},
+) {
   return assignment('CUSTOM', { label: 'Lumos connector', customRoleId: roleId, resourceSetId, ...extra });
 }
 

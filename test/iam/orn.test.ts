@@ -4,8 +4,8 @@ import {
   appOrn,
   formatOrn,
   groupOrn,
-  orgWideOrn,
   OrnError,
+  orgWideOrn,
   ornFromRestUrl,
   ornRestUrl,
   parseOrn,
@@ -56,7 +56,10 @@ describe.skipIf(!existsSync(seedPath))('ORNs of the seed "Supported resources" t
   it('maps every REST URL of the seed back to its ORN', () => {
     for (const { orn, rest } of rows) {
       if (rest === null) continue;
-      expect(ornFromRestUrl(rest, ORG, (id) => (id === '0oa1sfdc' ? 'salesforce' : null)), rest).toBe(orn);
+      expect(
+        ornFromRestUrl(rest, ORG, (id) => (id === '0oa1sfdc' ? 'salesforce' : null)),
+        rest,
+      ).toBe(orn);
     }
   });
 
@@ -94,7 +97,11 @@ describe.skipIf(!existsSync(seedPath))('ORNs of the seed "Supported resources" t
 describe('parseOrn rejects malformed ORNs with a precise message', () => {
   const corpus: [string, string, string][] = [
     ['empty', '', 'it is empty'],
-    ['oversize (> 1 KB)', `orn:okta:directory:00o1:groups:${'x'.repeat(1100)}`, 'characters long; the limit is 1024'],
+    [
+      'oversize (> 1 KB)',
+      `orn:okta:directory:00o1:groups:${'x'.repeat(1100)}`,
+      'characters long; the limit is 1024',
+    ],
     ['a wrong prefix', 'urn:okta:directory:00o1:users', 'it must start with "orn:", not "urn:"'],
     ['an upper-case prefix', 'ORN:okta:directory:00o1:users', 'it must start with "orn:"'],
     ['too few parts', 'orn:okta:directory:00o1', 'it has 4 parts; expected at least 5'],
@@ -108,7 +115,11 @@ describe('parseOrn rejects malformed ORNs with a precise message', () => {
     ['a space inside', 'orn:okta:directory:00o1:users ', 'it contains whitespace at position 29'],
     ['a leading space', ' orn:okta:directory:00o1:users', 'whitespace at position 0'],
     ['a tab', 'orn:okta:directory:00o1:\tusers', 'whitespace at position 24'],
-    ['an org id with symbols', 'orn:okta:directory:00o-1:users', 'orgId "00o-1" must be letters and digits only'],
+    [
+      'an org id with symbols',
+      'orn:okta:directory:00o-1:users',
+      'orgId "00o-1" must be letters and digits only',
+    ],
     [
       'contained_resources right after the org id outside iam',
       'orn:okta:directory:00o1:contained_resources',
@@ -173,7 +184,10 @@ describe('parseOrn rejects malformed ORNs with a precise message', () => {
   });
 
   it('keeps an object type it does not know, with an id, for a known service', () => {
-    expect(parseOrn('orn:okta:directory:00o1:realms:guo1')).toMatchObject({ objectType: 'realms', objectId: 'guo1' });
+    expect(parseOrn('orn:okta:directory:00o1:realms:guo1')).toMatchObject({
+      objectType: 'realms',
+      objectId: 'guo1',
+    });
   });
 });
 
@@ -199,7 +213,9 @@ describe('ORN builders', () => {
   });
 
   it('uses the org partition', () => {
-    expect(orgWideOrn('users', { ...ORG, partition: 'oktapreview' })).toBe('orn:oktapreview:directory:00o1acme:users');
+    expect(orgWideOrn('users', { ...ORG, partition: 'oktapreview' })).toBe(
+      'orn:oktapreview:directory:00o1acme:users',
+    );
   });
 
   it('builds group and app ORNs', () => {
@@ -249,7 +265,9 @@ describe('REST URL mapping', () => {
   });
 
   it('ignores a trailing slash on the org URL', () => {
-    expect(ornRestUrl(parseOrn('orn:okta:directory:00o1acme:users'), 'https://acme.okta.com/')).toBe(`${API}/users`);
+    expect(ornRestUrl(parseOrn('orn:okta:directory:00o1acme:users'), 'https://acme.okta.com/')).toBe(
+      `${API}/users`,
+    );
   });
 
   it.each([
@@ -276,7 +294,9 @@ describe('REST URL mapping', () => {
 
   it('works on a local simulator org URL', () => {
     const sim = { ...ORG, url: 'http://127.0.0.1:8080' };
-    expect(ornFromRestUrl('http://127.0.0.1:8080/api/v1/groups/00g1', sim)).toBe('orn:okta:directory:00o1acme:groups:00g1');
+    expect(ornFromRestUrl('http://127.0.0.1:8080/api/v1/groups/00g1', sim)).toBe(
+      'orn:okta:directory:00o1acme:groups:00g1',
+    );
     expect(ornRestUrl(parseOrn('orn:okta:directory:00o1acme:groups:00g1'), sim.url)).toBe(
       'http://127.0.0.1:8080/api/v1/groups/00g1',
     );

@@ -70,7 +70,12 @@ describe('the default role-permission table', () => {
 });
 
 describe('parseRolePermissionTable', () => {
-  const row = (role: string, permissions: string[], more: object = {}) => ({ role, permissions, scope: 'org', ...more });
+  const row = (role: string, permissions: string[], more: object = {}) => ({
+    role,
+    permissions,
+    scope: 'org',
+    ...more,
+  });
 
   it('parses a valid override, defaulting confidence and source', () => {
     const parsed = parseRolePermissionTable({
@@ -86,7 +91,10 @@ describe('parseRolePermissionTable', () => {
       confidence: 'L',
       source: 'operator override',
     });
-    expect(permissionsOfRole(parsed, 'WORKFLOWS_ADMIN')).toEqual(['okta.workflows.invoke', 'okta.workflows.read']);
+    expect(permissionsOfRole(parsed, 'WORKFLOWS_ADMIN')).toEqual([
+      'okta.workflows.invoke',
+      'okta.workflows.read',
+    ]);
   });
 
   const bad: [string, unknown, string][] = [

@@ -7,7 +7,10 @@ const seedPath = new URL('okta-roles-permissions-resources.txt', SEED_DIR);
 
 describe.skipIf(!existsSync(seedPath))('standard roles against the Okta seed', () => {
   const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : '';
-  const standardSection = seed.slice(seed.indexOf('Role Label Optional targets'), seed.indexOf('IAM-based standard roles'));
+  const standardSection = seed.slice(
+    seed.indexOf('Role Label Optional targets'),
+    seed.indexOf('IAM-based standard roles'),
+  );
   const rows = [...standardSection.matchAll(/^([A-Z_]{5,}) (.+?)( Apps| Groups)?$/gm)].map((m) => ({
     type: m[1]!,
     label: m[2]!,

@@ -95,9 +95,9 @@ export function readinessWarnings(ctx: EvaluationContext): LumosWarning[] {
   }
   const relevant = assessed.filter((c) => required.has(c.rule.name) && c.roleOk);
   if (input.principal.kind === 'USER') {
-    const inherited = unique(relevant.flatMap((c) => c.grantedBy)).filter(
-      (a) => a.assignmentType === 'GROUP',
-    );
+    // A capability depends on a group only when no direct assignment provides it as well.
+    const providers = relevant.map((c) => (c.limited ? c.restrictedBy : c.wideBy));
+    const inherited = unique(providers.filter((p) => p.every((a) => a.assignmentType === 'GROUP')).flat());
     for (const a of inherited) {
       warnings.push({
         code: 'INHERITED_ROLE',
