@@ -202,3 +202,24 @@ describe('timeouts', () => {
     expect((err as UpstreamError).code).toBe('UPSTREAM_UNAVAILABLE');
   });
 });
+
+describe('pacing near a rate limit', () => {
+  it('tracks X-Rate-Limit-Remaining and waits for the window instead of drawing 429s', async () => {
+    const limited = await startSimulator({
+      seed: 'okta-pacing',
+      rateLimits: { buckets: { app: 3 }, windowMs: 1_000 },
+    });
+    try {
+      const { directory, counters } = apiTokenAccess(limited, { maxRateLimitWaitMs: 5_000 });
+      const apps = limited.org.apps.slice(0, 7);
+      limited.resetLog();
+      for (const app of apps) expect((await directory.getApp(app.id))?.id).toBe(app.id);
+      expect(limited.requestLog.map((e) => e.status)).toEqual(apps.map(() => 200));
+      const snapshot = counters.snapshot();
+      expect(snapshot.rateLimit['/api/v1/apps/{id}']?.limit).toBe(3);
+      expect(snapshot.waits['/api/v1/apps/{id}']?.count).toBeGreaterThanOrEqual(2);
+    } finally {
+      await limited.close();
+    }
+  }, 20_000);
+});
