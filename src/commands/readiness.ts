@@ -4,7 +4,12 @@
  * --gateway), prints a table or the v1 JSON document, and exits 0/1/2/3 (see docs/cli.md).
  */
 import { Command, Option } from 'commander';
-import { exitWith, failCheck, oneLineCommandErrors } from '../readiness-report/cli-exit.ts';
+import {
+  endQuietlyOnBrokenPipe,
+  exitWith,
+  failCheck,
+  oneLineCommandErrors,
+} from '../readiness-report/cli-exit.ts';
 import { openGatewayConnection } from '../readiness-report/connection.ts';
 import { buildReadinessDocument, type LumosAccess } from '../readiness-report/document.ts';
 import { exitCodeFor, type FailOn } from '../readiness-report/exit-codes.ts';
@@ -61,6 +66,12 @@ async function runReadiness(principals: string[], options: ReadinessOptions): Pr
       progress?.stop();
     }
     const document = buildReadinessDocument({ ruleSet, access, results });
+    const code = exitCodeFor(
+      results.map((r) => r.status),
+      options.failOn,
+    );
+    // Set before writing: a reader that closes the pipe early still sees the verdict.
+    process.exitCode = code;
     if (options.json) {
       process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     } else {
@@ -69,10 +80,7 @@ async function runReadiness(principals: string[], options: ReadinessOptions): Pr
       if (options.allAdmins || results.length > 1)
         process.stdout.write(formatSummary(document.summary, { color }));
     }
-    return exitCodeFor(
-      results.map((r) => r.status),
-      options.failOn,
-    );
+    return code;
   } finally {
     await connection.close();
   }
@@ -106,6 +114,7 @@ export function readinessCommand(): Command {
     .option('--api-key <key>', 'API key for --gateway (default: env GATEWAY_API_KEY)')
     .option('--concurrency <n>', 'checks in flight at once', '4')
     .action(async (principals: string[], options: ReadinessOptions) => {
+      endQuietlyOnBrokenPipe();
       try {
         await exitWith(await runReadiness(principals, options));
       } catch (err) {

@@ -46,3 +46,11 @@ export function oneLineCommandErrors(command: Command): Command {
   });
   return command;
 }
+
+/** `readiness --json | head` closes the pipe early: end quietly rather than with an EPIPE trace. */
+export function endQuietlyOnBrokenPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}

@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../bin/okta-iam-graphql.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Wall time, ms. */
+  ms: number;
+}
+
+/** Variables the child must not inherit from the developer's shell: they would change what it reads. */
+const INHERITED_SETTINGS = /^(OKTA_|GATEWAY_|ROLE_PERMISSION_TABLE_FILE$|NO_COLOR$|FORCE_COLOR$)/;
+
+/**
+ * Runs the CLI as a child process (asynchronously: a simulator in this process must keep
+ * answering it). The child sees only `env` on top of a clean copy of the parent's environment.
+ */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS.test(name)),
+  );
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...base, LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
+  });
+}
+
+/** The lines of a stream's text, without the final newline's empty line. */
+export const linesOf = (text: string) =>
+  text.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1);
