@@ -1,4 +1,6 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { ExecutionResult } from 'graphql';
+import { print } from 'graphql/index.js';
 import { createUpstreamCounters, type UpstreamCounters } from '../../src/okta/metrics.ts';
 import { parseApiKeys } from '../../src/server/auth.ts';
 import { createGatewayMetrics, teeUpstreamMetrics } from '../../src/server/metrics.ts';
@@ -26,6 +28,12 @@ export interface TestGateway extends Gateway {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<ExecutionResult<T> & { status: number }>;
+  /** Runs a typed document from test/generated (codegen of test/operations/*.graphql). */
+  execute<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+    headers?: Record<string, string>,
+  ): Promise<ExecutionResult<TData> & { status: number }>;
   close(): Promise<void>;
 }
 
@@ -68,6 +76,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     okta,
     upstream,
     fetchGraphQL,
+    execute: (document, variables, headers) => fetchGraphQL(print(document), variables, headers),
     close: () => sim.close(),
   };
 }
