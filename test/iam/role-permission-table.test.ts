@@ -70,7 +70,7 @@ describe('the default role-permission table', () => {
 });
 
 describe('parseRolePermissionTable', () => {
-  const row = (role: string, permissions: string[], more: object = {}) => ({
+  const row = (role: string, permissions: unknown[], more: object = {}) => ({
     role,
     permissions,
     scope: 'org',
