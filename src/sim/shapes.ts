@@ -91,14 +91,14 @@ export function appJson(base: string, a: SnapshotApp) {
     status: a.status,
     lastUpdated: a.created,
     created: a.created,
-    accessibility: { selfService: false, errorRedirectUrl: null, loginRedirectUrl: null },
+    accessibility: { selfService: false },
     visibility: { autoSubmitToolbar: false, hide: { iOS: false, web: false }, appLinks: {} },
     features: [],
     signOnMode: a.signOnMode,
     credentials: oauth
       ? {
           userNameTemplate: USERNAME_TEMPLATE,
-          signing: { kid: null },
+          signing: {},
           oauthClient: {
             autoKeyRotation: true,
             client_id: oauth.clientId,
@@ -109,13 +109,10 @@ export function appJson(base: string, a: SnapshotApp) {
       : { userNameTemplate: USERNAME_TEMPLATE, signing: {} },
     settings: {
       app: appSettingsApp(a),
-      notifications: { vpn: { network: { connection: 'DISABLED' }, message: null, helpUrl: null } },
-      notes: { admin: null, enduser: null },
+      notifications: { vpn: { network: { connection: 'DISABLED' } } },
       ...(oauth
         ? {
             oauthClient: {
-              client_uri: null,
-              logo_uri: null,
               redirect_uris: service ? [] : [`https://${a.name}.example.com/callback`],
               response_types: service ? ['token'] : ['code'],
               grant_types: service ? ['client_credentials'] : ['authorization_code'],
