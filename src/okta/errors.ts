@@ -99,6 +99,18 @@ function readSummary(err: ErrorLike): string {
   return typeof err.message === 'string' ? err.message : String(err);
 }
 
+/** ms until X-Rate-Limit-Reset (epoch seconds) on the error's response headers, if any. */
+function retryAfterOf(err: ErrorLike): number | undefined {
+  const headers = (err as { headers?: unknown }).headers;
+  let reset: unknown;
+  if (headers && typeof (headers as Headers).get === 'function')
+    reset = (headers as Headers).get('x-rate-limit-reset');
+  else if (headers && typeof headers === 'object')
+    reset = (headers as Record<string, unknown>)['x-rate-limit-reset'];
+  const seconds = Number(reset);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.max(0, seconds * 1000 - Date.now()) : undefined;
+}
+
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
@@ -117,6 +129,10 @@ export function toUpstreamError(err: unknown, context: string): UpstreamError {
   if (status !== undefined) {
     const details: UpstreamErrorDetails = { status, cause: err };
     if (oktaErrorCode !== undefined) details.oktaErrorCode = oktaErrorCode;
+    if (status === 429) {
+      const retryAfterMs = retryAfterOf(e);
+      if (retryAfterMs !== undefined) details.retryAfterMs = retryAfterMs;
+    }
     const codeText = oktaErrorCode ? ` ${oktaErrorCode}` : '';
     return new UpstreamError(
       codeForStatus(status),

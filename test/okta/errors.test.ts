@@ -23,6 +23,13 @@ describe('toUpstreamError', () => {
     expect(err.status).toBe(404);
   });
 
+  it('carries how long a 429 asks us to wait', () => {
+    const reset = Math.ceil(Date.now() / 1000) + 60;
+    const headers = new Headers({ 'x-rate-limit-reset': String(reset) });
+    const err = toUpstreamError({ status: 429, errorCode: 'E0000047', headers }, 'GET /api/v1/users');
+    expect(err.retryAfterMs).toBeGreaterThan(55_000);
+  });
+
   it('treats connection failures as upstream unavailable', () => {
     const err = toUpstreamError(
       Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }),
