@@ -3,26 +3,13 @@
  * GET helper for /oauth2/v1/clients. Every answer is mapped to a plain record; every failure
  * becomes an UpstreamError naming the request.
  */
-import type {
-  CustomRoleRecord,
-  Page,
-  ResourceSetBindingRecord,
-  ServiceAppRecord,
-  UserRecord,
-} from '../iam/model.ts';
+import type { Page, ServiceAppRecord, UserRecord } from '../iam/model.ts';
 import type { OktaClient } from './client.ts';
 import type { OktaDirectory, PageRequest } from './directory.ts';
 import { isNotFound, toUpstreamError, UpstreamError } from './errors.ts';
+import { createIamCatalogReads } from './iam-catalog.ts';
 import { batchById, idSearchExpression, isClientId, isOktaId } from './id-search.ts';
-import {
-  toAppRecord,
-  toBindingMemberRecord,
-  toGrantRecord,
-  toGroupRecord,
-  toResourceRecord,
-  toServiceAppRecord,
-  toUserRecord,
-} from './mappers.ts';
+import { toAppRecord, toGrantRecord, toGroupRecord, toServiceAppRecord, toUserRecord } from './mappers.ts';
 import { collectAll, collectBodyPages, firstPage, type PagedCollection } from './pagination.ts';
 import { RoleAssignmentReader } from './role-assignments.ts';
 
@@ -215,95 +202,6 @@ export function createOktaDirectory(client: OktaClient): OktaDirectory {
 
     listClientRoles: (clientId) => roles.forClient(clientId),
 
-    listCustomRoles: () =>
-      call('GET /api/v1/iam/roles', async () => {
-        const list = await collectBodyPages(
-          (after) => sdk.customRoleApi.listRoles(after ? { after } : {}),
-          (p) => (p as unknown as { roles?: unknown[] }).roles,
-        );
-        return Promise.all(
-          list.map(async (r): Promise<CustomRoleRecord> => {
-            const role = r as Json;
-            const id = String(role.id ?? '');
-            return {
-              id,
-              label: String(role.label ?? ''),
-              description: typeof role.description === 'string' ? role.description : null,
-              permissions: await listPermissions(id),
-            };
-          }),
-        );
-      }),
-
-    listCustomRolePermissions: (roleId) => listPermissions(roleId),
-
-    listResourceSets: () =>
-      call('GET /api/v1/iam/resource-sets', async () => {
-        const sets = await collectBodyPages(
-          (after) => sdk.resourceSetApi.listResourceSets(after ? { after } : {}),
-          (p) => {
-            const body = p as unknown as Json;
-            return (body.resource_sets ?? body['resource-sets'] ?? body.resourceSets) as
-              | unknown[]
-              | undefined;
-          },
-        );
-        return sets.map((s) => {
-          const set = s as Json;
-          return {
-            id: String(set.id ?? ''),
-            label: String(set.label ?? ''),
-            description: typeof set.description === 'string' ? set.description : null,
-          };
-        });
-      }),
-
-    listResourceSetResources: (resourceSetId) =>
-      call(`GET /api/v1/iam/resource-sets/${resourceSetId}/resources`, async () =>
-        (
-          await collectBodyPages(
-            (after) =>
-              sdk.resourceSetApi.listResourceSetResources({
-                resourceSetId,
-                limit: 100,
-                ...(after && { after }),
-              }),
-            (p) => (p as unknown as { resources?: unknown[] }).resources,
-          )
-        ).map(toResourceRecord),
-      ),
-
-    listResourceSetBindings: (resourceSetId) =>
-      call(`GET /api/v1/iam/resource-sets/${resourceSetId}/bindings`, async () => {
-        const bindings = await collectBodyPages(
-          (after) => sdk.resourceSetApi.listBindings({ resourceSetId, ...(after && { after }) }),
-          (p) => (p as unknown as { roles?: unknown[] }).roles,
-        );
-        return Promise.all(
-          bindings.map(async (b): Promise<ResourceSetBindingRecord> => {
-            const roleId = String((b as Json).id ?? '');
-            const members = await collectBodyPages(
-              (after) =>
-                sdk.resourceSetApi.listMembersOfBinding({
-                  resourceSetId,
-                  roleIdOrLabel: roleId,
-                  ...(after && { after }),
-                }),
-              (p) => (p as unknown as { members?: unknown[] }).members,
-            );
-            return { resourceSetId, roleId, members: members.map(toBindingMemberRecord) };
-          }),
-        );
-      }),
+    ...createIamCatalogReads(sdk),
   };
-
-  function listPermissions(roleId: string): Promise<string[]> {
-    return call(`GET /api/v1/iam/roles/${roleId}/permissions`, async () => {
-      const body = (await sdk.customRoleApi.listRolePermissions({
-        roleIdOrLabel: roleId,
-      })) as unknown as Json;
-      const perms = Array.isArray(body.permissions) ? body.permissions : [];
-      return perms.map((p) => String((p as Json).label ?? ''));
-    });
-  }
 }
