@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { createOktaClient } from '../okta/client.ts';
 import { createOktaDirectory } from '../okta/directory.ts';
+import { UpstreamError } from '../okta/errors.ts';
 import { createUpstreamCounters } from '../okta/metrics.ts';
 import { createSnapshotReads } from '../okta/snapshot-reads.ts';
 import { readOrgSnapshot } from '../org-snapshot/read-org.ts';
@@ -14,6 +15,16 @@ import { resolveOktaSettings } from '../readiness-report/okta-settings.ts';
 import { startProgress } from '../readiness-report/progress.ts';
 import { CheckFailedError } from '../readiness-report/transport.ts';
 import { writeSnapshotFile } from '../sim/snapshot.ts';
+
+function describeUpstreamFailure(err: UpstreamError): CheckFailedError {
+  const prefix: Record<string, string> = {
+    UPSTREAM_UNAVAILABLE: 'Okta unreachable',
+    UPSTREAM_FORBIDDEN: 'Okta refused the credential',
+    UPSTREAM_RATE_LIMITED: 'Okta rate limit reached',
+    NOT_FOUND: 'Okta answered 404',
+  };
+  return new CheckFailedError(`${prefix[err.code] ?? 'Okta failed'}: ${err.message}`, err.code);
+}
 
 interface SnapshotOptions {
   out: string;
@@ -42,10 +53,18 @@ async function runSnapshot(options: SnapshotOptions): Promise<number> {
         concurrency,
         onProgress: (phase, done, total) => progress.phase(phase, total, done),
       });
+    } catch (err) {
+      throw err instanceof UpstreamError ? describeUpstreamFailure(err) : err;
     } finally {
       progress.stop();
     }
-    await writeSnapshotFile(options.out, snapshot);
+    try {
+      await writeSnapshotFile(options.out, snapshot);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (!code) throw err;
+      throw new CheckFailedError(`cannot write ${options.out}: ${code}`);
+    }
     const requests = counters.snapshot().requestsTotal;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stderr.write(

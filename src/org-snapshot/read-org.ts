@@ -154,7 +154,13 @@ export async function readOrgSnapshot(
       SnapshotApp['oauthClient']
     >['tokenEndpointAuthMethod'];
     let keys = client?.jwks ?? null;
-    if (!keys && method === 'private_key_jwt') keys = await reads.listAppJwks(a.id).catch(() => []);
+    if (!keys && method === 'private_key_jwt') {
+      // Orgs (and the simulator) without the app-level JWKS endpoint answer 404: no keys to copy.
+      keys = await reads.listAppJwks(a.id).catch((err: { code?: string }) => {
+        if (err?.code === 'NOT_FOUND') return [];
+        throw err;
+      });
+    }
     const publicKeys = (keys ?? []).map(publicJwk).filter((k): k is Record<string, unknown> => k !== null);
     app.oauthClient = {
       clientId: a.clientId,
