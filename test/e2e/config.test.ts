@@ -56,7 +56,7 @@ describe('configuration from the environment', () => {
 
   it('reads keys, switches and limits', () => {
     const config = loadConfig({
-      GATEWAY_API_KEYS: ' a-key-of-sixteen-chars , sha256:' + 'ab'.repeat(32),
+      GATEWAY_API_KEYS: ` a-key-of-sixteen-chars , sha256:${'ab'.repeat(32)}`,
       GRAPHIQL: 'false',
       INTROSPECTION: 'off',
       OKTA_MAX_CONCURRENCY: '10',

@@ -14,7 +14,12 @@ describe('API keys', () => {
   afterAll(() => gw.close());
 
   it('answers 401 UNAUTHENTICATED without a key or with a wrong one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-key-0123456789' }, { authorization: KEY }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong-key-0123456789' },
+      { authorization: KEY },
+    ];
+    for (const headers of attempts) {
       const result = await gw.fetchGraphQL('{ lumosRuleSet { id } }', undefined, headers);
       expect(result.status).toBe(401);
       expect(result.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
