@@ -148,21 +148,33 @@ export function assignmentGrants(assignment: RoleAssignmentRecord, catalog: Acce
   return grants;
 }
 
+const wideCache = new WeakMap<OrgInfo, Map<ResourceFamily, string>>();
+
+function cachedOrgWideOrn(family: ResourceFamily, org: OrgInfo): string {
+  let perOrg = wideCache.get(org);
+  if (!perOrg) {
+    perOrg = new Map();
+    wideCache.set(org, perOrg);
+  }
+  let orn = perOrg.get(family);
+  if (orn === undefined) {
+    orn = orgWideOrn(family, org);
+    perOrg.set(family, orn);
+  }
+  return orn;
+}
+
 /** Per permission: the merged scope (org-wide absorbs narrower ORNs) and every contributing assignment. */
 export function mergeGrants(
   assignments: readonly RoleAssignmentRecord[],
   catalog: AccessCatalog,
-  extra: readonly RoleAssignmentRecord[] = [],
 ): Map<string, MergedGrant> {
   const merged = new Map<string, MergedGrant>();
-  for (const assignment of [...assignments, ...extra]) {
+  for (const assignment of assignments) {
     for (const [permission, scope] of assignmentGrants(assignment, catalog)) {
-      let entry = merged.get(permission);
-      if (!entry) {
-        entry = { scope: [], orgWide: false, contributions: [] };
-        merged.set(permission, entry);
-      }
-      entry.contributions.push({ assignment, scope });
+      const entry = merged.get(permission);
+      if (entry) entry.contributions.push({ assignment, scope });
+      else merged.set(permission, { scope: [], orgWide: false, contributions: [{ assignment, scope }] });
     }
   }
   for (const [permission, entry] of merged) {
@@ -171,10 +183,10 @@ export function mergeGrants(
       entry.orgWide = true;
       continue;
     }
-    const wide = orgWideOrn(family, catalog.org);
-    const all = new Set(entry.contributions.flatMap((c) => c.scope));
-    entry.orgWide = all.has(wide);
-    entry.scope = entry.orgWide ? [wide] : [...all].sort();
+    const wide = cachedOrgWideOrn(family, catalog.org);
+    entry.orgWide = entry.contributions.some((c) => c.scope.includes(wide));
+    if (entry.orgWide) entry.scope = [wide];
+    else entry.scope = [...new Set(entry.contributions.flatMap((c) => c.scope))].sort();
   }
   return merged;
 }

@@ -54,9 +54,14 @@ const PERMISSION_PREFIXES: readonly [string, ResourceFamily][] = [
 
 /** okta.users.* -> users, okta.apps.* and okta.profilesources.* -> apps, ...; null when no ORN names its resources (agents, directories, realms). */
 export function permissionFamily(permission: string): ResourceFamily | null {
-  for (const [prefix, family] of PERMISSION_PREFIXES) if (permission.startsWith(prefix)) return family;
-  return null;
+  const cached = familyCache.get(permission);
+  if (cached !== undefined) return cached;
+  const family = PERMISSION_PREFIXES.find(([prefix]) => permission.startsWith(prefix))?.[1] ?? null;
+  if (familyCache.size < 10_000) familyCache.set(permission, family);
+  return family;
 }
+
+const familyCache = new Map<string, ResourceFamily | null>();
 
 /** orn:{partition}:directory:{org}:users, ...; iam -> orn:{partition}:iam:{org}:contained_resources. */
 export function orgWideOrn(family: ResourceFamily, org: OrgInfo): string {

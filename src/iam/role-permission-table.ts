@@ -123,6 +123,23 @@ export function expandedPermissionsOfRole(table: RolePermissionTable, type: stri
   return expanded;
 }
 
+const setCache = new WeakMap<RolePermissionTable, Map<string, ReadonlySet<string>>>();
+
+/** The role's expanded permissions as a set, cached per table. */
+export function permissionSetOfRole(table: RolePermissionTable, type: string): ReadonlySet<string> {
+  let perTable = setCache.get(table);
+  if (!perTable) {
+    perTable = new Map();
+    setCache.set(table, perTable);
+  }
+  let set = perTable.get(type);
+  if (!set) {
+    set = new Set(expandedPermissionsOfRole(table, type));
+    perTable.set(type, set);
+  }
+  return set;
+}
+
 /** The role's permissions, expanded and sorted; an unknown type grants nothing ([]). */
 export function permissionsOfRole(table: RolePermissionTable, type: string): string[] {
   return [...expandedPermissionsOfRole(table, type)];

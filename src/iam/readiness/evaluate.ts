@@ -134,7 +134,8 @@ export function evaluateLumosReadiness(
         ...new Set(assessed.filter((c) => required.has(c.rule.name)).flatMap((c) => c.missingPermissions)),
       ].sort()
     : [];
-  const missingRoles = status === 'READY' ? [] : findMissingRoles(input, active, catalog, ruleSet, required);
+  const missingRoles =
+    status === 'READY' ? [] : findMissingRoles(active, assessed, merged, catalog, ruleSet, required);
 
   const context = { input, active, assessed, required, catalog, ruleSet, missingScopes, missingPermissions };
   return {

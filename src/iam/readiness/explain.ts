@@ -1,9 +1,10 @@
 /** Warnings and missing roles of a readiness evaluation. */
 
-import { type AccessCatalog, mergeGrants } from '../effective-permissions.ts';
+import type { AccessCatalog, MergedGrant } from '../effective-permissions.ts';
 import type { RoleAssignmentRecord } from '../model.ts';
 import { targetOrn } from '../resource-family.ts';
-import { assessCapabilities, type CapabilityAssessment } from './capabilities.ts';
+import { permissionSetOfRole } from '../role-permission-table.ts';
+import type { CapabilityAssessment } from './capabilities.ts';
 import type { LumosWarning, ReadinessInput } from './evaluate.ts';
 import type { LumosCapabilityName, LumosRuleSet } from './rule-set.ts';
 
@@ -27,23 +28,6 @@ function unique<T>(items: Iterable<T>): T[] {
   return [...new Set(items)];
 }
 
-function synthetic(input: ReadinessInput, type: string): RoleAssignmentRecord {
-  const { kind, key } = input.principal;
-  return {
-    id: `suggested-${type}`,
-    principalKind: kind,
-    principalKey: key,
-    type,
-    label: type,
-    status: 'ACTIVE',
-    assignmentType: kind === 'SERVICE_APP' ? 'CLIENT' : kind === 'GROUP' ? 'GROUP' : 'USER',
-    customRoleId: null,
-    resourceSetId: null,
-    inheritedFromGroupId: null,
-    targets: null,
-  };
-}
-
 function* combinations<T>(items: readonly T[], k: number, start = 0): Generator<T[]> {
   if (k === 0) {
     yield [];
@@ -54,30 +38,51 @@ function* combinations<T>(items: readonly T[], k: number, start = 0): Generator<
   }
 }
 
+/** Whether these standard roles, added org-wide beside what the principal holds, satisfy the capability fully. */
+function fixedBy(
+  c: CapabilityAssessment,
+  roles: readonly string[],
+  merged: ReadonlyMap<string, MergedGrant>,
+  catalog: AccessCatalog,
+): boolean {
+  const { permissionsAllOf = [], rolesAnyOf = [], tableGrant } = c.rule.satisfiedBy;
+  const byRole = roles.some(
+    (r) =>
+      rolesAnyOf.includes(r) ||
+      (tableGrant !== undefined && catalog.table.rows.get(r)?.grants[tableGrant] === true),
+  );
+  if (byRole) return true;
+  return (
+    permissionsAllOf.length > 0 &&
+    permissionsAllOf.every(
+      (p) =>
+        merged.get(p)?.orgWide === true || roles.some((r) => permissionSetOfRole(catalog.table, r).has(p)),
+    )
+  );
+}
+
 /**
  * The fewest standard role types that, added org-wide, make the role side READY (scopes aside);
  * among equally few, the first in the rule set's least-privilege order. Searches up to three roles.
+ * Adding roles only adds grants, so only the capabilities failing now need checking.
  */
 export function findMissingRoles(
-  input: ReadinessInput,
   active: readonly RoleAssignmentRecord[],
+  assessed: readonly CapabilityAssessment[],
+  merged: ReadonlyMap<string, MergedGrant>,
   catalog: AccessCatalog,
   ruleSet: LumosRuleSet,
   required: ReadonlySet<LumosCapabilityName>,
 ): string[] {
-  const roleSideReady = (extra: readonly RoleAssignmentRecord[]): boolean => {
-    const all = [...active, ...extra];
-    if (all.length === 0 || all.every((a) => ruleSet.unsupportedRoles.includes(a.type))) return false;
-    const assessed = assessCapabilities(ruleSet, all, mergeGrants(all, catalog), catalog, null);
-    return assessed.every((c) => !required.has(c.rule.name) || (c.roleOk && !c.limited));
-  };
-  if (roleSideReady([])) return [];
+  const unsupportedOnly = active.every((a) => ruleSet.unsupportedRoles.includes(a.type));
+  const failing = assessed.filter((c) => required.has(c.rule.name) && !(c.roleOk && !c.limited));
+  if (failing.length === 0 && !unsupportedOnly) return [];
   const candidates = ruleSet.suggestedRoles.filter(
     (r) => !ruleSet.unsupportedRoles.includes(r) && catalog.table.rows.has(r),
   );
   for (let k = 1; k <= 3; k++) {
     for (const combo of combinations(candidates, k)) {
-      if (roleSideReady(combo.map((type) => synthetic(input, type)))) return combo;
+      if (failing.every((c) => fixedBy(c, combo, merged, catalog))) return combo;
     }
   }
   return [];

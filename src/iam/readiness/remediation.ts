@@ -9,7 +9,7 @@ import {
   permissionFamily,
   type ResourceFamily,
 } from '../resource-family.ts';
-import { expandedPermissionsOfRole } from '../role-permission-table.ts';
+import { permissionSetOfRole, type RolePermissionTable } from '../role-permission-table.ts';
 import type { LumosReadinessStatus } from './evaluate.ts';
 import type { EvaluationContext } from './explain.ts';
 import type { LumosCapabilityRule } from './rule-set.ts';
@@ -48,14 +48,32 @@ function addToResourceSet(ctx: RemediationContext, resourceSetId: string, family
   return `Add ${orn} to resource set ${resourceSetId}: PATCH /api/v1/iam/resource-sets/${resourceSetId}/resources {"additions":["${orn}"]} (Security > Administrators > Resources).`;
 }
 
-/** Whether one org-wide standard role satisfies the capability's role side. */
+const satisfiesCache = new WeakMap<RolePermissionTable, WeakMap<LumosCapabilityRule, Map<string, boolean>>>();
+
+/** Whether one org-wide standard role satisfies the capability's role side (cached per table and rule). */
 function roleSatisfies(ctx: RemediationContext, role: string, rule: LumosCapabilityRule): boolean {
-  const { permissionsAllOf = [], rolesAnyOf = [], tableGrant } = rule.satisfiedBy;
-  if (rolesAnyOf.includes(role)) return true;
-  const row = ctx.catalog.table.rows.get(role);
-  if (tableGrant !== undefined && row?.grants[tableGrant] === true) return true;
-  const granted = expandedPermissionsOfRole(ctx.catalog.table, role);
-  return permissionsAllOf.length > 0 && permissionsAllOf.every((p) => granted.includes(p));
+  const table = ctx.catalog.table;
+  let perTable = satisfiesCache.get(table);
+  if (!perTable) {
+    perTable = new WeakMap();
+    satisfiesCache.set(table, perTable);
+  }
+  let perRule = perTable.get(rule);
+  if (!perRule) {
+    perRule = new Map();
+    perTable.set(rule, perRule);
+  }
+  let answer = perRule.get(role);
+  if (answer === undefined) {
+    const { permissionsAllOf = [], rolesAnyOf = [], tableGrant } = rule.satisfiedBy;
+    const granted = permissionSetOfRole(table, role);
+    answer =
+      rolesAnyOf.includes(role) ||
+      (tableGrant !== undefined && table.rows.get(role)?.grants[tableGrant] === true) ||
+      (permissionsAllOf.length > 0 && permissionsAllOf.every((p) => granted.has(p)));
+    perRule.set(role, answer);
+  }
+  return answer;
 }
 
 function customRoleSteps(ctx: RemediationContext, custom: RoleAssignmentRecord): string[] {
