@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../context.ts';
-import { type Orn, ornRestUrl, parseOrn } from '../iam/index.ts';
+import { type Orn, OrnError, ornRestUrl, parseOrn } from '../iam/index.ts';
 import type { ResourceSetRecord } from '../iam/model.ts';
 import { memberPrincipal, type PrincipalModel } from './principal.ts';
 import { type RoleModel, roleOfBinding } from './role.ts';
@@ -32,9 +32,37 @@ export async function findResourceSet(
 export async function resourcesOf(ctx: GatewayContext, set: ResourceSetModel): Promise<ResourceModel[]> {
   const [resources, org] = await Promise.all([ctx.loaders.resourceSetResources.load(set.id), ctx.org()]);
   return resources.map((r) => {
-    const parsed = parseOrn(r.orn);
-    return { orn: r.orn, parsed, restUrl: ornRestUrl(parsed, org.url) };
+    const parsed = parseResourceOrn(r.orn);
+    return parsed
+      ? { orn: r.orn, parsed, restUrl: ornRestUrl(parsed, org.url) }
+      : { orn: r.orn, parsed: opaqueOrn(r.orn), restUrl: null };
   });
+}
+
+function parseResourceOrn(orn: string): Orn | null {
+  try {
+    return parseOrn(orn);
+  } catch (error) {
+    if (error instanceof OrnError) return null;
+    throw error;
+  }
+}
+
+/**
+ * An ORN Okta returned that the parser does not know (a newer service or object type): shown
+ * split at its colons rather than failing the whole resource set.
+ */
+function opaqueOrn(orn: string): Orn {
+  const [, partition = '', service = '', orgId = '', objectType, ...rest] = orn.split(':');
+  return {
+    partition,
+    service,
+    orgId,
+    objectType: objectType ?? null,
+    objectId: rest.length > 0 ? rest.join(':') : null,
+    appName: null,
+    containedResources: false,
+  };
 }
 
 export async function bindingsOf(ctx: GatewayContext, set: ResourceSetModel): Promise<BindingModel[]> {

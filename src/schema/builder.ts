@@ -1,6 +1,19 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GatewayContext } from '../context.ts';
+import { badUserInput } from '../server/errors.ts';
+
+const NODE_TYPES = new Set(['Role', 'ResourceSet', 'User', 'Group', 'ServiceApp']);
+
+/** The relay plugin's default encoding (base64 of `Type:id`), decoded with a caller-facing error. */
+function decodeGlobalID(globalID: string): { typename: string; id: string } {
+  const decoded = Buffer.from(globalID, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0 || !NODE_TYPES.has(decoded.slice(0, colon))) {
+    throw badUserInput(`Not a global id of this gateway: ${globalID.slice(0, 100)}`);
+  }
+  return { typename: decoded.slice(0, colon), id: decoded.slice(colon + 1) };
+}
 
 /**
  * The one SchemaBuilder of the gateway: plugins and defaults only, no type definitions.
@@ -17,6 +30,7 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
+    decodeGlobalID,
     cursorType: 'String',
     nodesQueryOptions: false,
     nodeQueryOptions: {

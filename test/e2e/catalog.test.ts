@@ -105,6 +105,29 @@ describe('resource sets', () => {
   });
 });
 
+describe('resource ORNs the parser does not know', () => {
+  it('still shows the resource set, the ORN split at its colons and no REST URL', async () => {
+    const org = structuredClone(gw.sim.org);
+    const set = org.resourceSets.find((s) => s.id === ids.extras.lumosResourceSet);
+    const future = `orn:okta:futureservice:${org.org.id}:widgets:wid1`;
+    set?.resources.push(future);
+    const other = await startTestGateway({ sim: { org } });
+    try {
+      const result = await other.execute(ResourceSetDocument, { idOrLabel: ids.extras.lumosResourceSet });
+      expect(result.errors).toBeUndefined();
+      const resource = result.data?.resourceSet?.resources.find((r) => r.orn === future);
+      expect(resource?.restUrl).toBeNull();
+      expect(resource?.parsed).toMatchObject({
+        service: 'futureservice',
+        objectType: 'widgets',
+        objectId: 'wid1',
+      });
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('parseOrn', () => {
   it("takes an ORN apart and names its REST URL on the gateway's org", async () => {
     const org = gw.sim.org.org.id;
@@ -144,6 +167,13 @@ describe('node', () => {
     ] as const) {
       const result = await gw.execute(NodeDocument, { id: id ?? '' });
       expect(result.data?.node).toMatchObject({ __typename: typename, id, key });
+    }
+  });
+
+  it('answers BAD_USER_INPUT for an id that is not one of its global ids', async () => {
+    for (const id of ['not-base64!', Buffer.from('Nope:1').toString('base64')]) {
+      const result = await gw.execute(NodeDocument, { id });
+      expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     }
   });
 
