@@ -38,6 +38,9 @@ async function runReadiness(principals: string[], options: ReadinessOptions): Pr
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new CheckFailedError(`--concurrency must be a positive integer, got "${options.concurrency}"`);
   }
+  if (options.apiKey && !options.gateway) {
+    throw new CheckFailedError('--api-key only applies with --gateway URL');
+  }
   const access: LumosAccess = options.access === 'read-only' ? 'READ_ONLY' : 'FULL';
   const connection = await openGatewayConnection({
     gatewayUrl: options.gateway,
