@@ -110,7 +110,8 @@ export const APP_KINDS: readonly AppKind[] = [
   { name: 'salesforce', label: 'Salesforce', signOnMode: 'SAML_2_0', weight: 3 },
   { name: 'slack', label: 'Slack', signOnMode: 'SAML_2_0', weight: 3 },
   { name: 'google', label: 'Google Workspace', signOnMode: 'SAML_2_0', weight: 2 },
-  { name: 'office365', label: 'Microsoft Office 365', signOnMode: 'WS_FEDERATION', weight: 2 },
+  // WsFederationApplication allows only the app name template_wsfed for signOnMode WS_FEDERATION.
+  { name: 'template_wsfed', label: 'WS-Federation Portal', signOnMode: 'WS_FEDERATION', weight: 2 },
   { name: 'zoomus', label: 'Zoom', signOnMode: 'SAML_2_0', weight: 2 },
   { name: 'atlassian', label: 'Atlassian Cloud', signOnMode: 'SAML_2_0', weight: 2 },
   { name: 'github', label: 'GitHub Enterprise', signOnMode: 'SAML_2_0', weight: 2 },
