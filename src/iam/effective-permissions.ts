@@ -81,10 +81,11 @@ function targetScope(
   return scope.length > 0 ? scope : null;
 }
 
-function parsedResources(set: { resources: readonly ResourceRecord[] }): Orn[] {
+/** The parseable ORNs of a resource set, parsed once per set object. */
+export function parsedResources(set: { resources: readonly ResourceRecord[] }): readonly Orn[] {
   let parsed = parsedSetCache.get(set);
   if (!parsed) {
-    parsed = [];
+    parsed = [] as Orn[];
     for (const r of set.resources) {
       try {
         parsed.push(parseOrn(r.orn));

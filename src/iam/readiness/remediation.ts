@@ -1,7 +1,8 @@
 /** Ordered, concrete remediation steps, least privilege first. */
 
+import { parsedResources } from '../effective-permissions.ts';
 import type { RoleAssignmentRecord } from '../model.ts';
-import { type Orn, parseOrn } from '../orn.ts';
+import type { Orn } from '../orn.ts';
 import {
   isOrgWideFor,
   orgWideOrn,
@@ -30,17 +31,9 @@ function consolePage(kind: string, appName: string): string {
     : 'Security > Administrators > Add administrator';
 }
 
-function resourceSetOrns(ctx: RemediationContext, resourceSetId: string | null): Orn[] {
+function resourceSetOrns(ctx: RemediationContext, resourceSetId: string | null): readonly Orn[] {
   const set = resourceSetId === null ? undefined : ctx.catalog.resourceSets.get(resourceSetId);
-  const parsed: Orn[] = [];
-  for (const r of set?.resources ?? []) {
-    try {
-      parsed.push(parseOrn(r.orn));
-    } catch {
-      // skipped: grants nothing
-    }
-  }
-  return parsed;
+  return set ? parsedResources(set) : [];
 }
 
 function addToResourceSet(ctx: RemediationContext, resourceSetId: string, family: ResourceFamily): string {
