@@ -95,7 +95,11 @@ export class SimStore {
   private readonly memberIndexes = new Map<string, Map<string, number>>();
   private readonly grantsOfApp = new Map<string, SnapshotGrant[]>();
   private readonly direct = new Map<string, Assignment[]>();
-  /** Users with a direct (user-principal) assignment, in snapshot order. */
+  /**
+   * Users holding a role directly or through a group, in snapshot order: like Okta's Administrators
+   * page, /api/v1/iam/assignees/users lists group-inherited admins too, which is how a client finds
+   * the groups that hold roles without asking every group.
+   */
   readonly assignedUserIds: string[];
 
   constructor(readonly org: OrgSnapshot) {
@@ -157,7 +161,11 @@ export class SimStore {
       }
     }
     const assigned = new Set<string>();
-    for (const [k, list] of this.direct) if (k.startsWith('USER:') && list.length) assigned.add(k.slice(5));
+    for (const [k, list] of this.direct) {
+      if (!list.length) continue;
+      if (k.startsWith('USER:')) assigned.add(k.slice(5));
+      if (k.startsWith('GROUP:')) for (const userId of this.membersOf.get(k.slice(6)) ?? []) assigned.add(userId);
+    }
     this.assignedUserIds = this.users.filter((u) => assigned.has(u.id)).map((u) => u.id);
   }
 

@@ -175,6 +175,8 @@ describe('admins', () => {
       ids.users.lumosCustom,
       ids.users.readOnly,
       ids.serviceApps.full,
+      ids.groups.superAdmins,
+      ids.groups.helpDeskTeam,
     ]) {
       expect(keys.has(key)).toBe(true);
     }
