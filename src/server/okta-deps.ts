@@ -5,6 +5,7 @@ import {
   type CatalogCacheOptions,
   createCachedDirectory,
   createCatalogCache,
+  createPassThroughCache,
 } from '../okta/cache.ts';
 import { createOktaClient, type OktaClient, type OktaCredentials } from '../okta/client.ts';
 import { createOktaDirectory } from '../okta/directory.ts';
@@ -20,6 +21,11 @@ export interface OktaDepsOptions {
   maxConcurrency?: number;
   cache?: CatalogCacheOptions;
   roleTable?: RolePermissionTable;
+  /**
+   * Naive mode, a benchmark baseline: loaders neither batch nor memoize and the catalog cache
+   * keeps nothing, so every field pays its own upstream calls. Default false.
+   */
+  naive?: boolean;
 }
 
 export interface OktaDeps {
@@ -38,13 +44,15 @@ export function createOktaDeps(options: OktaDepsOptions): OktaDeps {
     metrics: options.metrics,
   });
   const raw = createOktaDirectory(client);
-  const cache = createCatalogCache({ ...options.cache, metrics: options.metrics });
+  const cache = options.naive
+    ? createPassThroughCache(options.metrics)
+    : createCatalogCache({ ...options.cache, metrics: options.metrics });
   return {
     client,
     cache,
     gatewayDeps: {
       directory: createCachedDirectory(raw, cache),
-      createLoaders,
+      createLoaders: options.naive ? (d) => createLoaders(d, { naive: true }) : createLoaders,
       roleTable: options.roleTable ?? DEFAULT_ROLE_PERMISSION_TABLE,
       ruleSet: DEFAULT_LUMOS_RULE_SET,
       readinessProbe: () => raw.getOrg(),
