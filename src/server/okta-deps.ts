@@ -7,7 +7,12 @@ import {
   createCatalogCache,
   createPassThroughCache,
 } from '../okta/cache.ts';
-import { createOktaClient, type OktaClient, type OktaCredentials } from '../okta/client.ts';
+import {
+  createOktaClient,
+  type OktaClient,
+  type OktaClientOptions,
+  type OktaCredentials,
+} from '../okta/client.ts';
 import { createOktaDirectory } from '../okta/directory.ts';
 import { createLoaders } from '../okta/loaders.ts';
 import type { UpstreamMetrics } from '../okta/metrics.ts';
@@ -26,6 +31,8 @@ export interface OktaDepsOptions {
    * keeps nothing, so every field pays its own upstream calls. Default false.
    */
   naive?: boolean;
+  /** Per-attempt timeout, rate-limit wait cap and retries of the Okta client (defaults: see OktaClientOptions). */
+  client?: Pick<OktaClientOptions, 'requestTimeoutMs' | 'maxRateLimitWaitMs' | 'retries'>;
 }
 
 export interface OktaDeps {
@@ -42,6 +49,7 @@ export function createOktaDeps(options: OktaDepsOptions): OktaDeps {
     credentials: options.credentials,
     maxConcurrency: options.maxConcurrency,
     metrics: options.metrics,
+    ...options.client,
   });
   const raw = createOktaDirectory(client);
   const cache = options.naive
