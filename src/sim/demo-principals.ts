@@ -26,7 +26,12 @@ const at = (local: string) => `${local}@${DEMO_DOMAIN}`;
 export const DEMO_USERS = {
   /** Owns the embedded gateway's API token: SUPER_ADMIN direct. */
   gateway: { login: at('iam.gateway'), firstName: 'IAM', lastName: 'Gateway', setup: 'SUPER_ADMIN, direct' },
-  superDirect: { login: at('super.direct'), firstName: 'Sara', lastName: 'Direct', setup: 'SUPER_ADMIN, direct' },
+  superDirect: {
+    login: at('super.direct'),
+    firstName: 'Sara',
+    lastName: 'Direct',
+    setup: 'SUPER_ADMIN, direct',
+  },
   superViaGroup: {
     login: at('super.group'),
     firstName: 'Sam',
@@ -45,7 +50,8 @@ export const DEMO_USERS = {
     login: at('lumos.targeted'),
     firstName: 'Tara',
     lastName: 'Targeted',
-    setup: 'GROUP_MEMBERSHIP_ADMIN limited to 2 groups + APP_ADMIN limited to one app type and one app + REPORT_ADMIN',
+    setup:
+      'GROUP_MEMBERSHIP_ADMIN limited to 2 groups + APP_ADMIN limited to one app type and one app + REPORT_ADMIN',
   },
   lumosCustom: {
     login: at('lumos.custom'),
@@ -78,11 +84,18 @@ export const DEMO_GROUPS = {
 
 export const DEMO_SERVICE_APPS = {
   full: { label: 'Lumos Connector (full)', setup: 'SUPER_ADMIN + all six Lumos scopes, ACTIVE' },
-  missingScope: { label: 'Lumos Connector (no logs scope)', setup: 'SUPER_ADMIN + five scopes, okta.logs.read absent' },
-  revoked: { label: 'Lumos Connector (revoked)', setup: 'SUPER_ADMIN + six scopes, okta.schemas.read REVOKED' },
+  missingScope: {
+    label: 'Lumos Connector (no logs scope)',
+    setup: 'SUPER_ADMIN + five scopes, okta.logs.read absent',
+  },
+  revoked: {
+    label: 'Lumos Connector (revoked)',
+    setup: 'SUPER_ADMIN + six scopes, okta.schemas.read REVOKED',
+  },
   readOnly: {
     label: 'Lumos Connector (read-only)',
-    setup: 'SUPER_ADMIN + okta.users.read, okta.groups.read, okta.apps.manage, okta.roles.read, okta.logs.read, okta.schemas.read',
+    setup:
+      'SUPER_ADMIN + okta.users.read, okta.groups.read, okta.apps.manage, okta.roles.read, okta.logs.read, okta.schemas.read',
   },
   noRole: { label: 'Lumos Connector (no role)', setup: 'six scopes, no admin role' },
   reporting: { label: 'Audit Reporter', setup: 'READ_ONLY_ADMIN + okta.users.read, okta.logs.read' },

@@ -40,7 +40,15 @@ export interface SnapshotOrg {
 export interface SnapshotUser {
   /** 00u... */
   id: string;
-  status: 'ACTIVE' | 'STAGED' | 'PROVISIONED' | 'RECOVERY' | 'PASSWORD_EXPIRED' | 'LOCKED_OUT' | 'SUSPENDED' | 'DEPROVISIONED';
+  status:
+    | 'ACTIVE'
+    | 'STAGED'
+    | 'PROVISIONED'
+    | 'RECOVERY'
+    | 'PASSWORD_EXPIRED'
+    | 'LOCKED_OUT'
+    | 'SUSPENDED'
+    | 'DEPROVISIONED';
   /** ISO 8601. */
   created: string;
   profile: {

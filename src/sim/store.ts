@@ -164,7 +164,8 @@ export class SimStore {
     for (const [k, list] of this.direct) {
       if (!list.length) continue;
       if (k.startsWith('USER:')) assigned.add(k.slice(5));
-      if (k.startsWith('GROUP:')) for (const userId of this.membersOf.get(k.slice(6)) ?? []) assigned.add(userId);
+      if (k.startsWith('GROUP:'))
+        for (const userId of this.membersOf.get(k.slice(6)) ?? []) assigned.add(userId);
     }
     this.assignedUserIds = this.users.filter((u) => assigned.has(u.id)).map((u) => u.id);
   }
