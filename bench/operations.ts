@@ -1,0 +1,76 @@
+/** The operations users run, as the GraphQL a portal or script would send. */
+import type { BenchGateway } from './gateway.ts';
+
+export const SWEEP_QUERY = `{ admins { key lumosReadiness { status capabilities { name available } } } }`;
+
+export const READINESS_QUERY = `query Readiness($principal: String!) {
+  lumosReadiness(principal: $principal) { status capabilities { name available } missingPermissions }
+}`;
+
+export const CATALOG_QUERY = `{
+  roles { key label permissions { name } }
+  resourceSets {
+    id label
+    resources { orn }
+    bindings { role { key } members { key kind displayName } }
+  }
+}`;
+
+export const USERS_PAGE_QUERY = `query Users($after: String) {
+  users(first: 200, after: $after) { edges { node { id login } } pageInfo { hasNextPage endCursor } }
+}`;
+
+/** The principal of the single-principal figures: a custom role on a resource set, plus standard roles. */
+export const BENCH_PRINCIPAL = 'lumos.custom@demo.example';
+
+export type OperationName = 'sweep' | 'principalCold' | 'principalWarm' | 'catalog' | 'usersPaging';
+
+export const OPERATION_LABELS: Record<OperationName, string> = {
+  sweep: 'Admin readiness sweep',
+  principalCold: 'One principal, cold',
+  principalWarm: 'One principal, warm',
+  catalog: 'Catalog (roles, resource sets)',
+  usersPaging: 'All users, 200 a page',
+};
+
+export interface OperationResult {
+  /** Gateway requests sent (pages for paging, else 1). */
+  gatewayRequests: number;
+  /** Items in the answer (admins, users, ...), a sanity check printed beside the figures. */
+  items: number;
+}
+
+export async function runSweep(gw: BenchGateway): Promise<OperationResult> {
+  const data = await gw.query(SWEEP_QUERY);
+  return { gatewayRequests: 1, items: (data.admins as unknown[]).length };
+}
+
+export async function runReadiness(gw: BenchGateway, principal = BENCH_PRINCIPAL): Promise<OperationResult> {
+  const data = await gw.query(READINESS_QUERY, { principal });
+  return {
+    gatewayRequests: 1,
+    items: (data.lumosReadiness as { capabilities: unknown[] }).capabilities.length,
+  };
+}
+
+export async function runCatalog(gw: BenchGateway): Promise<OperationResult> {
+  const data = await gw.query(CATALOG_QUERY);
+  return { gatewayRequests: 1, items: (data.resourceSets as unknown[]).length };
+}
+
+interface UsersPage {
+  users: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+export async function runUsersPaging(gw: BenchGateway): Promise<OperationResult> {
+  let after: string | null = null;
+  let pages = 0;
+  let items = 0;
+  for (;;) {
+    const data = (await gw.query(USERS_PAGE_QUERY, { after })) as unknown as UsersPage;
+    pages++;
+    items += data.users.edges.length;
+    if (!data.users.pageInfo.hasNextPage) return { gatewayRequests: pages, items };
+    after = data.users.pageInfo.endCursor;
+  }
+}

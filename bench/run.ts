@@ -1,0 +1,314 @@
+/**
+ * `npm run bench`: upstream cost, time to answer, overhead and memory of the gateway against
+ * the floor Okta allows, on the demo org and a large org; writes BENCHMARKS.md.
+ * `npm run bench -- --quick`: demo org upstream counts only; writes bench/quick-baseline.json.
+ * `--skip-large`: the demo org only (a faster look while working).
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Simulator, startSimulator } from '../src/sim/index.ts';
+import type { OrgSnapshot } from '../src/sim/snapshot-format.ts';
+import { wallFloor } from './floor.ts';
+import { createBenchGateway } from './gateway.ts';
+import { loadTest } from './load.ts';
+import {
+  catalogBound,
+  type LowerBound,
+  principalColdBound,
+  principalWarmBound,
+  sweepBound,
+  usersPagingBound,
+} from './lower-bound.ts';
+import { machineInfo } from './machine.ts';
+import { duplicateSummary, measure, requestSummary } from './measure.ts';
+import { sweepMemory } from './memory.ts';
+import { BENCH_PRINCIPAL, type OperationName, READINESS_QUERY } from './operations.ts';
+import { orgShape } from './org-shape.ts';
+import { buildOrg, GATEWAY_CONCURRENCY, LATENCY_MS, type OrgName, UNLIMITED } from './orgs.ts';
+import { compareQuick, QUICK_BASELINE_PATH, quickCounts, readQuickBaseline } from './quick.ts';
+import {
+  type CountRow,
+  type Report,
+  renderReport,
+  soakSection,
+  type Target,
+  type WallRow,
+} from './report.ts';
+import { summarize } from './stats.ts';
+
+const BENCHMARKS_PATH = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
+const args = new Set(process.argv.slice(2));
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+async function runQuick(): Promise<void> {
+  const current = await quickCounts();
+  let previous = null;
+  try {
+    previous = readQuickBaseline();
+  } catch {}
+  writeFileSync(QUICK_BASELINE_PATH, `${JSON.stringify(current, null, 2)}\n`);
+  console.log(JSON.stringify(current, null, 2));
+  if (previous) {
+    const { more, fewer } = compareQuick(previous, current);
+    for (const line of more) console.log(`MORE than the previous baseline: ${line}`);
+    for (const line of fewer) console.log(`fewer than the previous baseline: ${line}`);
+  }
+  console.log(`wrote ${fileURLToPath(QUICK_BASELINE_PATH)}`);
+}
+
+interface OrgPlan {
+  name: OrgName;
+  runs: number;
+  /** Slow runs (users paging under latency) on the large org. */
+  slowRuns: number;
+}
+
+function boundsOf(org: OrgSnapshot): Record<OperationName, LowerBound> {
+  const shape = orgShape(org);
+  const principal = org.users.find((u) => u.profile.login === BENCH_PRINCIPAL);
+  if (!principal) throw new Error(`${BENCH_PRINCIPAL} is not in the org`);
+  return {
+    sweep: sweepBound(shape),
+    principalCold: principalColdBound(shape, principal.id),
+    principalWarm: principalWarmBound(),
+    catalog: catalogBound(shape),
+    usersPaging: usersPagingBound(shape),
+  };
+}
+
+const OPS: OperationName[] = ['sweep', 'principalCold', 'principalWarm', 'catalog', 'usersPaging'];
+const NAIVE_OPS = new Set<OperationName>(['sweep', 'principalCold', 'principalWarm', 'catalog']);
+
+async function countRows(sim: Simulator, plan: OrgPlan, bounds: Record<OperationName, LowerBound>) {
+  const rows: CountRow[] = [];
+  for (const op of OPS) {
+    log(`${plan.name}: counting ${op}`);
+    const m = await measure(sim, op, plan.runs);
+    const naive = NAIVE_OPS.has(op) ? await measure(sim, op, Math.min(plan.runs, 3), { naive: true }) : null;
+    rows.push({
+      org: plan.name,
+      operation: op,
+      requests: requestSummary(m),
+      duplicates: duplicateSummary(m),
+      bound: bounds[op],
+      naive: naive ? requestSummary(naive) : null,
+      items: m.result.items,
+    });
+  }
+  return rows;
+}
+
+async function wallRows(org: OrgSnapshot, plan: OrgPlan, bounds: Record<OperationName, LowerBound>) {
+  const rows: WallRow[] = [];
+  const limited = await startSimulator({ org, latencyMs: LATENCY_MS });
+  const floorOf = (op: OperationName) => wallFloor(bounds[op], LATENCY_MS, GATEWAY_CONCURRENCY);
+  const note = (op: OperationName) => {
+    const f = floorOf(op);
+    const t = f.tightestBucket;
+    return f.rateLimitMs > f.latencyMs && t
+      ? `${t.bucket} bucket: ${t.requests} requests at ${t.limitPerMinute}/min`
+      : `${bounds[op].total} requests / ${GATEWAY_CONCURRENCY} × ${LATENCY_MS} ms (chain ${bounds[op].serialSteps})`;
+  };
+  const conditions = `${LATENCY_MS} ms, Okta limits`;
+  try {
+    for (const op of OPS) {
+      const runs = plan.name === 'large' && op === 'usersPaging' ? plan.slowRuns : plan.runs;
+      log(`${plan.name}: timing ${op} (${runs} runs, ${conditions})`);
+      const started = performance.now();
+      try {
+        const m = await measure(limited, op, runs);
+        rows.push({
+          org: plan.name,
+          operation: op,
+          conditions,
+          wallMs: m.wallMs,
+          failure: null,
+          requests: requestSummary(m).median,
+          floorMs: floorOf(op).ms,
+          floorNote: note(op),
+        });
+      } catch (error) {
+        const s = ((performance.now() - started) / 1000).toFixed(1);
+        const message = (error as Error).message.replace(/\s*\{.*\}$/, '');
+        rows.push({
+          org: plan.name,
+          operation: op,
+          conditions,
+          wallMs: null,
+          failure: `after ${s} s: ${message}`,
+          requests: limited.requestLog.length,
+          floorMs: floorOf(op).ms,
+          floorNote: note(op),
+        });
+      }
+    }
+  } finally {
+    await limited.close();
+  }
+  if (plan.name === 'large') {
+    // Okta's buckets put the large sweep minutes away; this shows what latency alone costs.
+    const latencyOnly = await startSimulator({
+      org,
+      latencyMs: LATENCY_MS,
+      rateLimits: { ...UNLIMITED, concurrency: 75 },
+    });
+    try {
+      log(`large: timing sweep (${plan.runs} runs, latency only)`);
+      const m = await measure(latencyOnly, 'sweep', plan.runs);
+      const f = wallFloor(bounds.sweep, LATENCY_MS, GATEWAY_CONCURRENCY);
+      rows.push({
+        org: plan.name,
+        operation: 'sweep',
+        conditions: `${LATENCY_MS} ms, buckets unlimited (concurrency 75)`,
+        wallMs: m.wallMs,
+        failure: null,
+        requests: requestSummary(m).median,
+        floorMs: f.latencyMs,
+        floorNote: `${bounds.sweep.total} requests / ${GATEWAY_CONCURRENCY} × ${LATENCY_MS} ms`,
+      });
+    } finally {
+      await latencyOnly.close();
+    }
+  }
+  return rows;
+}
+
+async function loadFigures(org: OrgSnapshot, runs: number, durationS: number) {
+  const sim = await startSimulator({ org, rateLimits: UNLIMITED });
+  const gw = createBenchGateway(sim);
+  const server = await gw.listen();
+  try {
+    await gw.query(READINESS_QUERY, { principal: BENCH_PRINCIPAL });
+    const body = JSON.stringify({ query: READINESS_QUERY, variables: { principal: BENCH_PRINCIPAL } });
+    const results = [];
+    for (let i = 0; i < runs; i++) {
+      log(`load run ${i + 1}/${runs} (${durationS} s)`);
+      results.push(await loadTest(server.url, body, { connections: 50, durationS }));
+    }
+    return results;
+  } finally {
+    await server.close();
+    await sim.close();
+  }
+}
+
+async function runFull(): Promise<void> {
+  const started = performance.now();
+  const plans: OrgPlan[] = [{ name: 'demo', runs: 5, slowRuns: 5 }];
+  if (!args.has('--skip-large')) plans.push({ name: 'large', runs: 3, slowRuns: 1 });
+  const counts: CountRow[] = [];
+  const walls: WallRow[] = [];
+  const orgs: string[] = [];
+  let demoOrg: OrgSnapshot | null = null;
+  for (const plan of plans) {
+    log(`${plan.name}: generating the org`);
+    const org = buildOrg(plan.name);
+    if (plan.name === 'demo') demoOrg = org;
+    const bounds = boundsOf(org);
+    const sim = await startSimulator({ org, rateLimits: UNLIMITED });
+    try {
+      counts.push(...(await countRows(sim, plan, bounds)));
+    } finally {
+      await sim.close();
+    }
+    const admins = counts.find((c) => c.org === plan.name && c.operation === 'sweep')?.items ?? 0;
+    const shape = orgShape(org);
+    orgs.push(
+      `${plan.name}: ${org.users.length.toLocaleString('en-US')} users, ${org.groups.length.toLocaleString('en-US')} groups, ${org.apps.length - shape.serviceApps.length} apps, ${shape.serviceApps.length} service apps, ${org.customRoles.length} custom roles, ${org.resourceSets.length} resource sets, ${admins} admin principals (${shape.assignees.length.toLocaleString('en-US')} role assignee users)`,
+    );
+    walls.push(...(await wallRows(org, plan, bounds)));
+  }
+  const loadRuns = await loadFigures(demoOrg!, 3, 10);
+  log('memory: large-org sweep in a child process');
+  const memoryRuns = await sweepMemory(
+    args.has('--skip-large') ? 'demo' : 'large',
+    args.has('--skip-large') ? 1 : 3,
+  );
+
+  const report: Report = {
+    machine: machineInfo(),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    durationS: (performance.now() - started) / 1000,
+    orgs,
+    counts,
+    walls,
+    load: {
+      runs: loadRuns.map((r) => summarize([r.requestsPerSecond])),
+      rps: summarize(loadRuns.map((r) => r.requestsPerSecond)),
+      p50: summarize(loadRuns.map((r) => r.p50Ms)),
+      p99: summarize(loadRuns.map((r) => r.p99Ms)),
+      errors: loadRuns.reduce((n, r) => n + r.errors + r.non2xx, 0),
+      connections: 50,
+      durationS: 10,
+    },
+    memory: {
+      admins: memoryRuns[0]?.admins ?? 0,
+      sweepMs: summarize(memoryRuns.map((r) => r.ms)),
+      beforeRssMB: summarize(memoryRuns.map((r) => r.beforeRssMB)),
+      peakRssMB: summarize(memoryRuns.map((r) => r.peakRssMB)),
+    },
+    targets: [],
+    notes: [],
+  };
+  report.targets = evaluateTargets(report);
+  writeFileSync(BENCHMARKS_PATH, renderReport(report, soakSection(BENCHMARKS_PATH)));
+  for (const t of report.targets) console.log(`${t.met ? 'met    ' : 'MISSED '} ${t.name}: ${t.measured}`);
+  console.log(`wrote ${BENCHMARKS_PATH} in ${Math.round(report.durationS)} s`);
+}
+
+function evaluateTargets(r: Report): Target[] {
+  const targets: Target[] = [];
+  const worst = r.counts.reduce((a, c) =>
+    c.requests.median / c.bound.total > a.requests.median / a.bound.total ? c : a,
+  );
+  const worstRatio = worst.requests.median / worst.bound.total;
+  targets.push({
+    name: 'Upstream requests ≤ 1.2 × lower bound, every operation',
+    measured: `worst ${worstRatio.toFixed(2)} × (${worst.org}, ${worst.operation})`,
+    met: worstRatio <= 1.2,
+  });
+  const dups = r.counts.reduce((n, c) => n + c.duplicates.max, 0);
+  targets.push({
+    name: 'Zero duplicate upstream requests',
+    measured: `${dups} in all operations`,
+    met: dups === 0,
+  });
+  const sweep =
+    r.counts.find((c) => c.org === 'large' && c.operation === 'sweep') ??
+    r.counts.find((c) => c.operation === 'sweep')!;
+  const naiveRatio = sweep.naive ? sweep.naive.median / sweep.requests.median : 0;
+  targets.push({
+    name: `≥ 10 × fewer upstream requests than naive mode (${sweep.org} sweep)`,
+    measured: `${naiveRatio.toFixed(1)} × (${sweep.naive?.median} naive, ${sweep.requests.median} gateway)`,
+    met: naiveRatio >= 10,
+  });
+  for (const w of r.walls.filter((w) => w.operation === 'sweep')) {
+    const ratio = w.wallMs ? w.wallMs.median / w.floorMs : Number.POSITIVE_INFINITY;
+    targets.push({
+      name: `Sweep wall time ≤ 1.5 × floor (${w.org}, ${w.conditions})`,
+      measured: w.wallMs
+        ? `${ratio.toFixed(2)} × (${Math.round(w.wallMs.median)} ms, floor ${w.floorMs} ms)`
+        : `failed (${w.failure}); floor ${w.floorMs.toLocaleString('en-US')} ms`,
+      met: ratio <= 1.5,
+    });
+  }
+  targets.push({
+    name: 'Warm readiness ≥ 1,000 requests/s',
+    measured: `${Math.round(r.load.rps.median)} requests/s`,
+    met: r.load.rps.median >= 1000,
+  });
+  targets.push({
+    name: 'Warm readiness p99 < 50 ms',
+    measured: `${r.load.p99.median} ms`,
+    met: r.load.p99.median < 50,
+  });
+  targets.push({
+    name: 'Large-org sweep peak RSS < 300 MB (gateway alone)',
+    measured: `${Math.round(r.memory.peakRssMB.median)} MB`,
+    met: r.memory.peakRssMB.median < 300,
+  });
+  return targets;
+}
+
+if (args.has('--quick')) await runQuick();
+else await runFull();
