@@ -137,7 +137,7 @@ export function renderReport(r: Report, soak: string): string {
     '',
     `autocannon, ${l.connections} connections, ${l.durationS} s a run, ${l.runs.length} runs, POST over a real socket to a`,
     "gateway whose cache is warm, asking one principal's readiness (each request still reads the user",
-    'from the simulator, in the same process). Throughput and latency as autocannon reports them.',
+    'from the simulator, which runs in another process). Throughput and latency as autocannon reports them.',
     '',
     '| Requests a second | p50 | p99 | Errors and non-2xx |',
     '| ---: | ---: | ---: | ---: |',

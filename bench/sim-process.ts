@@ -1,0 +1,31 @@
+/** A simulator in a child process (bench/sim-child.ts), so the gateway's process holds only the gateway. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { UpstreamTarget } from './gateway.ts';
+import type { OrgName } from './orgs.ts';
+
+export const TSX_CLI = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+export const benchFile = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+/** The first line a child prints; rejects if it exits first. */
+export function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`child exited ${code} before answering`)));
+  });
+}
+
+export async function startSimProcess(org: OrgName): Promise<UpstreamTarget & { close(): void }> {
+  const child = spawn(process.execPath, [TSX_CLI, benchFile('./sim-child.ts'), org], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const target = JSON.parse(await firstLine(child)) as UpstreamTarget;
+    return { ...target, close: () => void child.kill('SIGTERM') };
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+}
