@@ -61,6 +61,8 @@ export const DEFAULT_ROLE_PERMISSION_ROWS: readonly RolePermissionRow[] = [
     ],
     grants: {},
     scope: 'targets',
+    // Targets narrow membership changes; the role still reads every user (help center).
+    untargeted: ['okta.users.read'],
     confidence: 'M',
     source: 'Okta help center; lifecycle from the Lumos requirements article only (L)',
   },

@@ -143,8 +143,12 @@ export function assignmentGrants(assignment: RoleAssignmentRecord, catalog: Acce
   const targets = assignment.targets;
   if (row.scope === 'org' || targets === null || targets.length === 0) return base;
   const grants = new Map<string, readonly string[]>();
+  const untargeted = expandPermissions(row.untargeted ?? []);
   for (const [permission, scope] of base) {
-    grants.set(permission, targetScope(permissionFamily(permission), targets, catalog.org) ?? scope);
+    const narrowed = untargeted.has(permission)
+      ? undefined
+      : targetScope(permissionFamily(permission), targets, catalog.org);
+    grants.set(permission, narrowed ?? scope);
   }
   return grants;
 }

@@ -16,6 +16,8 @@ export interface RolePermissionRow {
   };
   /** `targets`: the role's group or app targets narrow it; `org`: it always applies org-wide. */
   scope: 'org' | 'targets';
+  /** Permissions a targeted assignment still grants org-wide (GROUP_MEMBERSHIP_ADMIN reads all users). */
+  untargeted?: string[];
   confidence: 'H' | 'M' | 'L';
   source: string;
 }
@@ -48,6 +50,7 @@ const rowSchema = z.strictObject({
     })
     .optional(),
   scope: z.enum(['org', 'targets']),
+  untargeted: z.array(z.string()).optional(),
   confidence: z.enum(['H', 'M', 'L']).optional(),
   source: z.string().optional(),
 });
@@ -87,9 +90,11 @@ export function parseRolePermissionTable(json: unknown): RolePermissionTable {
     const where = `roles[${i}] (${row.role})`;
     const earlier = firstIndex.get(row.role);
     if (earlier !== undefined) throw new RolePermissionTableError(`${where}: duplicate of roles[${earlier}]`);
-    for (const [j, name] of row.permissions.entries()) {
-      if (!findPermission(name)) {
-        throw new RolePermissionTableError(`${where}.permissions[${j}]: unknown permission "${name}"`);
+    for (const field of ['permissions', 'untargeted'] as const) {
+      for (const [j, name] of (row[field] ?? []).entries()) {
+        if (!findPermission(name)) {
+          throw new RolePermissionTableError(`${where}.${field}[${j}]: unknown permission "${name}"`);
+        }
       }
     }
     firstIndex.set(row.role, i);
@@ -98,6 +103,7 @@ export function parseRolePermissionTable(json: unknown): RolePermissionTable {
       permissions: [...row.permissions],
       grants: { ...row.grants },
       scope: row.scope,
+      ...(row.untargeted ? { untargeted: [...row.untargeted] } : {}),
       confidence: row.confidence ?? 'L',
       source: row.source ?? 'operator override',
     });

@@ -44,6 +44,14 @@ describe('effective permissions of standard roles', () => {
     expect(map.get('okta.groups.read')?.scope).toEqual([groupOrn(ORG, '00g1'), groupOrn(ORG, '00g2')]);
   });
 
+  it('keeps a group-targeted GROUP_MEMBERSHIP_ADMIN reading every user while narrowing membership changes', () => {
+    const gma = targeted('GROUP_MEMBERSHIP_ADMIN', [{ kind: 'GROUP', groupId: '00g1' }]);
+    const map = byName(effectivePermissions([gma], catalogWith()));
+    expect(map.get('okta.users.read')?.scope).toEqual([ALL_USERS]);
+    expect(map.get('okta.users.groupMembership.manage')?.scope).toEqual([groupOrn(ORG, '00g1', true)]);
+    expect(map.get('okta.groups.members.manage')?.scope).toEqual([groupOrn(ORG, '00g1')]);
+  });
+
   it('narrows an app-targeted APP_ADMIN to the app type or instance, but not its user reads', () => {
     const appAdmin = targeted('APP_ADMIN', [
       { kind: 'APP', appName: 'salesforce', appId: null },

@@ -200,7 +200,11 @@ describe('targeted roles', () => {
       assignment('REPORT_ADMIN'),
     ]);
     expect(r.status).toBe('NOT_READY');
-    expect(r.capabilities.find((c) => c.name === 'READ_USERS')?.limitedTo).toEqual([
+    expect(r.capabilities.find((c) => c.name === 'READ_APPS')?.available).toBe(false);
+    // The role reads every user; only its membership changes are narrowed to the target group.
+    expect(r.capabilities.find((c) => c.name === 'READ_USERS')?.limitedTo).toBeNull();
+    expect(r.capabilities.find((c) => c.name === 'MANAGE_GROUP_MEMBERSHIP')?.limitedTo).toEqual([
+      groupOrn(ORG, '00g1'),
       groupOrn(ORG, '00g1', true),
     ]);
   });

@@ -112,6 +112,14 @@ describe('parseRolePermissionTable', () => {
       'roles[3] (APP_ADMIN).permissions[1]: unknown permission "okta.apps.mange"',
     ],
     [
+      'an unknown untargeted permission',
+      {
+        version: 'v',
+        roles: [row('GROUP_MEMBERSHIP_ADMIN', ['okta.users.read'], { untargeted: ['okta.user.read'] })],
+      },
+      'roles[0] (GROUP_MEMBERSHIP_ADMIN).untargeted[0]: unknown permission "okta.user.read"',
+    ],
+    [
       'a duplicate role',
       { version: 'v', roles: [row('APP_ADMIN', []), row('APP_ADMIN', [])] },
       'roles[1] (APP_ADMIN): duplicate of roles[0]',
