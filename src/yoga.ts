@@ -9,6 +9,12 @@ import type { ApiKeySet } from './server/auth.ts';
 import { toCallerError } from './server/errors.ts';
 import { DEFAULT_EXAMPLE_QUERY, graphiqlExampleTabs } from './server/graphiql-examples.ts';
 import {
+  DEFAULT_MAX_BODY_BYTES,
+  useBodyLimit,
+  useSecurityHeaders,
+  useStableErrorCodes,
+} from './server/hardening.ts';
+import {
   HEALTH_PATH,
   READY_PATH,
   requestInfo,
@@ -47,6 +53,8 @@ export interface GatewayDeps extends ContextDeps {
   /** GET /readyz answers 200 when this resolves: e.g. GET /api/v1/org through the uncached directory. */
   readinessProbe?: () => Promise<unknown>;
   limits?: GatewayLimits;
+  /** Largest request body accepted, in bytes; larger: 413. Default 1,000,000. */
+  maxBodyBytes?: number;
 }
 
 export interface Gateway {
@@ -119,6 +127,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
     plugins: [
       useGatewayHttp({ logger, metrics, apiKeys: deps.apiKeys ?? null, graphqlPath: GRAPHQL_PATH }),
+      useSecurityHeaders({ healthPath: HEALTH_PATH }),
+      useBodyLimit(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
       useMetricsEndpoint(metrics),
       useReadinessCheck({
         endpoint: READY_PATH,
@@ -138,6 +148,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       useCsrfPrevention(GRAPHQL_PATH),
       ...armor.protect().plugins,
       ...(deps.introspection === false ? [useNoIntrospection()] : []),
+      useStableErrorCodes(deps.development ?? false),
       useErrorMetrics(metrics),
     ],
   });
