@@ -35,6 +35,14 @@ const UPSTREAM_MESSAGES: Record<UpstreamError['code'], string> = {
 export function toCallerError(error: unknown, maskedMessage: string, isDev: boolean): Error {
   const graphQLError = error instanceof GraphQLError ? error : null;
   const original = graphQLError?.originalError ?? error;
+  // Okta's 400 E0000031 "Invalid search criteria": the caller's search expression, passed through.
+  if (original instanceof UpstreamError && original.status === 400 && original.oktaErrorCode === 'E0000031') {
+    return new GraphQLError('Okta rejected the search expression as invalid (E0000031); check its syntax', {
+      nodes: graphQLError?.nodes,
+      path: graphQLError?.path,
+      extensions: { code: 'BAD_USER_INPUT', upstreamStatus: 400 },
+    });
+  }
   if (original instanceof UpstreamError) {
     const retry = original.retryAfterMs ? ` (retry in ${Math.ceil(original.retryAfterMs / 1000)} s)` : '';
     return new GraphQLError(`${UPSTREAM_MESSAGES[original.code]}${retry}`, {
