@@ -102,7 +102,6 @@ async function countRows(sim: Simulator, plan: OrgPlan, bounds: Record<Operation
 
 async function wallRows(org: OrgSnapshot, plan: OrgPlan, bounds: Record<OperationName, LowerBound>) {
   const rows: WallRow[] = [];
-  const limited = await startSimulator({ org, latencyMs: LATENCY_MS });
   const floorOf = (op: OperationName) => wallFloor(bounds[op], LATENCY_MS, GATEWAY_CONCURRENCY);
   const note = (op: OperationName) => {
     const f = floorOf(op);
@@ -112,8 +111,10 @@ async function wallRows(org: OrgSnapshot, plan: OrgPlan, bounds: Record<Operatio
       : `${bounds[op].total} requests / ${GATEWAY_CONCURRENCY} × ${LATENCY_MS} ms (chain ${bounds[op].serialSteps})`;
   };
   const conditions = `${LATENCY_MS} ms, Okta limits`;
-  try {
-    for (const op of OPS) {
+  for (const op of OPS) {
+    // A simulator per operation: a failed one must not leave calls in flight or buckets spent for the next.
+    const limited = await startSimulator({ org, latencyMs: LATENCY_MS });
+    try {
       const runs = plan.name === 'large' && op === 'usersPaging' ? plan.slowRuns : plan.runs;
       log(`${plan.name}: timing ${op} (${runs} runs, ${conditions})`);
       const started = performance.now();
@@ -143,9 +144,9 @@ async function wallRows(org: OrgSnapshot, plan: OrgPlan, bounds: Record<Operatio
           floorNote: note(op),
         });
       }
+    } finally {
+      await limited.close();
     }
-  } finally {
-    await limited.close();
   }
   if (plan.name === 'large') {
     // Okta's buckets put the large sweep minutes away; this shows what latency alone costs.
