@@ -17,6 +17,8 @@ export interface ContextDeps {
   createLoaders: (directory: OktaDirectory) => Loaders;
   roleTable: RolePermissionTable;
   ruleSet: LumosRuleSet;
+  /** Share catalog lists within a request (`once`). Off only in the benchmarks' naive mode. Default true. */
+  memoize?: boolean;
 }
 
 /** The per-request context: loaders, shared deps, and a per-request memo for catalog lists. */
@@ -33,6 +35,7 @@ export interface GatewayContext extends ContextDeps {
 export function createContext(deps: ContextDeps, requestId: string, caller: Caller): GatewayContext {
   const memo = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    if (deps.memoize === false) return load();
     let hit = memo.get(key) as Promise<T> | undefined;
     if (!hit) {
       hit = load();

@@ -88,6 +88,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     createLoaders: deps.createLoaders,
     roleTable: deps.roleTable,
     ruleSet: deps.ruleSet,
+    memoize: deps.memoize ?? true,
   };
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({

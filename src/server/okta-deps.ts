@@ -27,8 +27,9 @@ export interface OktaDepsOptions {
   cache?: CatalogCacheOptions;
   roleTable?: RolePermissionTable;
   /**
-   * Naive mode, a benchmark baseline: loaders neither batch nor memoize and the catalog cache
-   * keeps nothing, so every field pays its own upstream calls. Default false.
+   * Naive mode, a benchmark baseline: loaders neither batch nor memoize, requests share no
+   * catalog list, and the catalog cache keeps nothing, so every field pays its own upstream
+   * calls. Default false.
    */
   naive?: boolean;
   /** Per-attempt timeout, rate-limit wait cap and retries of the Okta client (defaults: see OktaClientOptions). */
@@ -39,7 +40,10 @@ export interface OktaDeps {
   client: OktaClient;
   cache: CatalogCache;
   /** Everything createGateway needs to read Okta, minus logger, metrics and HTTP settings. */
-  gatewayDeps: Pick<GatewayDeps, 'directory' | 'createLoaders' | 'roleTable' | 'ruleSet' | 'readinessProbe'>;
+  gatewayDeps: Pick<
+    GatewayDeps,
+    'directory' | 'createLoaders' | 'roleTable' | 'ruleSet' | 'readinessProbe' | 'memoize'
+  >;
 }
 
 /** Okta client -> directory -> shared catalog cache; /readyz probes the uncached directory. */
@@ -63,6 +67,7 @@ export function createOktaDeps(options: OktaDepsOptions): OktaDeps {
       createLoaders: options.naive ? (d) => createLoaders(d, { naive: true }) : createLoaders,
       roleTable: options.roleTable ?? DEFAULT_ROLE_PERMISSION_TABLE,
       ruleSet: DEFAULT_LUMOS_RULE_SET,
+      memoize: !options.naive,
       readinessProbe: () => raw.getOrg(),
     },
   };
