@@ -38,6 +38,8 @@ export interface GatewayConfig {
   cache: { max: number; catalogTtlMs: number; roleAssignmentTtlMs: number; grantTtlMs: number };
   /** Most Okta requests in flight. Default 20. */
   oktaMaxConcurrency: number;
+  /** The Okta client's timeout, rate-limit wait cap and reserve (see OktaClientOptions). */
+  oktaClient: { requestTimeoutMs: number; maxRateLimitWaitMs: number; rateLimitReserve: number };
   graphiql: boolean;
   introspection: boolean;
   nodeEnv: 'development' | 'production' | 'test';
@@ -91,6 +93,17 @@ const env = z.object({
   CACHE_ROLE_ASSIGNMENT_TTL_MS: positiveInt.default(30_000),
   CACHE_GRANT_TTL_MS: positiveInt.default(60_000),
   OKTA_MAX_CONCURRENCY: positiveInt.max(75, 'Okta allows at most 75 concurrent requests').default(20),
+  OKTA_REQUEST_TIMEOUT_MS: positiveInt.default(15_000),
+  OKTA_MAX_RATE_LIMIT_WAIT_MS: z.coerce
+    .number({ message: 'expected a number' })
+    .int('expected a whole number')
+    .min(0, 'expected 0 or more')
+    .default(10_000),
+  OKTA_RATE_LIMIT_RESERVE_PERCENT: z.coerce
+    .number({ message: 'expected a number' })
+    .min(0, 'expected 0..50')
+    .max(50, 'expected 0..50')
+    .default(10),
   GRAPHIQL: bool.default(true),
   INTROSPECTION: bool.default(true),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -190,6 +203,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): GatewayConf
       grantTtlMs: e.CACHE_GRANT_TTL_MS,
     },
     oktaMaxConcurrency: e.OKTA_MAX_CONCURRENCY,
+    oktaClient: {
+      requestTimeoutMs: e.OKTA_REQUEST_TIMEOUT_MS,
+      maxRateLimitWaitMs: e.OKTA_MAX_RATE_LIMIT_WAIT_MS,
+      rateLimitReserve: e.OKTA_RATE_LIMIT_RESERVE_PERCENT / 100,
+    },
     graphiql: e.GRAPHIQL,
     introspection: e.INTROSPECTION,
     nodeEnv: e.NODE_ENV,

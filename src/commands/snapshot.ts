@@ -44,6 +44,7 @@ async function runSnapshot(options: SnapshotOptions): Promise<number> {
       orgUrl: settings.orgUrl,
       credentials: settings.credentials,
       maxConcurrency: settings.config.oktaMaxConcurrency,
+      ...settings.config.oktaClient,
       metrics: counters,
     });
     const progress = startProgress(process.stderr, 'reading org', 1);

@@ -29,6 +29,8 @@ export interface OktaClientOptions {
   requestTimeoutMs?: number;
   /** Longest wait for a rate limit, in ms; a 429 whose reset is further away fails fast with UPSTREAM_RATE_LIMITED. Default 10000. */
   maxRateLimitWaitMs?: number;
+  /** Share of each rate-limit bucket left for the org's other integrations, 0..0.5. Default 0.1. */
+  rateLimitReserve?: number;
   /** Retries for GETs after 5xx, network errors and short 429s, with jittered backoff. Default 3. */
   retries?: number;
   /** Counters sink (see metrics.ts). */
@@ -81,6 +83,7 @@ export function createOktaClient(options: OktaClientOptions): OktaClient {
     ...(options.requestTimeoutMs !== undefined && { requestTimeoutMs: options.requestTimeoutMs }),
     ...(options.maxRateLimitWaitMs !== undefined && { maxRateLimitWaitMs: options.maxRateLimitWaitMs }),
     ...(options.retries !== undefined && { retries: options.retries }),
+    ...(options.rateLimitReserve !== undefined && { rateLimitReserve: options.rateLimitReserve }),
   });
   const creds = options.credentials;
   const common = { orgUrl, cacheMiddleware: null, requestExecutor: new GatewayRequestExecutor(fetcher) };

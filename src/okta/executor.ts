@@ -12,6 +12,12 @@ export interface ExecutorOptions {
   requestTimeoutMs?: number;
   /** Longest we sleep for a rate limit, in ms; a later reset fails fast. Default 10000. */
   maxRateLimitWaitMs?: number;
+  /**
+   * Share of each rate-limit bucket left untouched for the org's other integrations: once a
+   * bucket's remaining count falls to it, requests wait for the window like at zero. 0..0.5,
+   * default 0.1.
+   */
+  rateLimitReserve?: number;
   /** Retries for a GET after a 5xx, a network error or a short 429. Default 3. */
   retries?: number;
   /** First backoff step in ms, doubled per retry with full jitter. Default 100. */
@@ -89,6 +95,7 @@ export class RateAwareFetcher {
   readonly maxConcurrency: number;
   private readonly timeoutMs: number;
   private readonly maxWaitMs: number;
+  private readonly reserve: number;
   private readonly retries: number;
   private readonly backoffBaseMs: number;
   private readonly metrics: UpstreamMetrics;
@@ -100,6 +107,7 @@ export class RateAwareFetcher {
     this.maxConcurrency = options.maxConcurrency ?? 20;
     this.timeoutMs = options.requestTimeoutMs ?? 15_000;
     this.maxWaitMs = options.maxRateLimitWaitMs ?? 10_000;
+    this.reserve = Math.min(0.5, Math.max(0, options.rateLimitReserve ?? 0.1));
     this.retries = options.retries ?? 3;
     this.backoffBaseMs = options.backoffBaseMs ?? 100;
     this.metrics = options.metrics;
@@ -170,16 +178,16 @@ export class RateAwareFetcher {
     await sleep(ms);
   }
 
-  /** Waits out an exhausted bucket if its reset is near; fails fast if it is not. */
+  /** Waits out an exhausted bucket (down to its reserve) if its reset is near; fails fast if it is not. */
   private async waitForBucket(bucket: string): Promise<void> {
     const state = this.buckets.get(bucket);
-    if (!state || state.remaining > 0) return;
+    if (!state || state.remaining > Math.floor(state.limit * this.reserve)) return;
     const waitMs = state.resetAt - Date.now();
     if (waitMs <= 0) return;
     if (waitMs > this.maxWaitMs) {
       throw new UpstreamError(
         'UPSTREAM_RATE_LIMITED',
-        `Okta rate limit exhausted for ${bucket}; it resets in ${Math.ceil(waitMs / 1000)} s`,
+        `Okta rate limit for ${bucket} is down to its reserve (${state.remaining} of ${state.limit} left); it resets in ${Math.ceil(waitMs / 1000)} s`,
         { retryAfterMs: waitMs },
       );
     }

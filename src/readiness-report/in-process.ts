@@ -25,6 +25,7 @@ export async function openInProcessGateway(env: NodeJS.ProcessEnv): Promise<Gate
       orgUrl: settings.orgUrl,
       credentials: settings.credentials,
       maxConcurrency: config.oktaMaxConcurrency,
+      client: config.oktaClient,
       cache: config.cache,
       ...(roleTable ? { roleTable } : {}),
     });

@@ -33,7 +33,10 @@ export interface OktaDepsOptions {
    */
   naive?: boolean;
   /** Per-attempt timeout, rate-limit wait cap and retries of the Okta client (defaults: see OktaClientOptions). */
-  client?: Pick<OktaClientOptions, 'requestTimeoutMs' | 'maxRateLimitWaitMs' | 'retries'>;
+  client?: Pick<
+    OktaClientOptions,
+    'requestTimeoutMs' | 'maxRateLimitWaitMs' | 'retries' | 'rateLimitReserve'
+  >;
 }
 
 export interface OktaDeps {

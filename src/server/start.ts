@@ -73,6 +73,7 @@ export async function startGatewayServer(config: GatewayConfig): Promise<Running
     credentials,
     metrics: metrics.upstream,
     maxConcurrency: config.oktaMaxConcurrency,
+    client: config.oktaClient,
     cache: config.cache,
     ...(roleTable ? { roleTable } : {}),
   });

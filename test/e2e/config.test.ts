@@ -61,6 +61,13 @@ describe('configuration from the environment', () => {
       INTROSPECTION: 'off',
       OKTA_MAX_CONCURRENCY: '10',
       CACHE_CATALOG_TTL_MS: '1000',
+      OKTA_MAX_RATE_LIMIT_WAIT_MS: '65000',
+      OKTA_RATE_LIMIT_RESERVE_PERCENT: '25',
+    });
+    expect(config.oktaClient).toEqual({
+      requestTimeoutMs: 15_000,
+      maxRateLimitWaitMs: 65_000,
+      rateLimitReserve: 0.25,
     });
     expect(config.apiKeys).toEqual(['a-key-of-sixteen-chars', `sha256:${'ab'.repeat(32)}`]);
     expect(config).toMatchObject({ graphiql: false, introspection: false, oktaMaxConcurrency: 10 });
@@ -83,6 +90,9 @@ describe('configuration from the environment', () => {
     expect(badKey).not.toContain('sekrit');
     expect(failure({ OKTA_MAX_CONCURRENCY: '500' })).toMatch(/^OKTA_MAX_CONCURRENCY: /);
     expect(failure({ LOG_LEVEL: 'loud' })).toMatch(/^LOG_LEVEL: /);
+    expect(failure({ OKTA_RATE_LIMIT_RESERVE_PERCENT: '80' })).toBe(
+      'OKTA_RATE_LIMIT_RESERVE_PERCENT: expected 0..50',
+    );
     expect(failure({ ROLE_PERMISSION_TABLE_FILE: '/nonexistent/table.json' })).toMatch(
       /^ROLE_PERMISSION_TABLE_FILE: cannot read/,
     );

@@ -206,6 +206,26 @@ describe('timeouts', () => {
 });
 
 describe('pacing near a rate limit', () => {
+  it("leaves the reserve of a bucket to the org's other integrations", async () => {
+    const limited = await startSimulator({
+      seed: 'okta-reserve',
+      rateLimits: { buckets: { app: 10 }, windowMs: 60_000 },
+    });
+    try {
+      const { directory } = apiTokenAccess(limited, { maxRateLimitWaitMs: 1_000, rateLimitReserve: 0.3 });
+      const apps = limited.org.apps.slice(0, 10);
+      const answers: unknown[] = [];
+      for (const app of apps) answers.push(await directory.getApp(app.id).catch((e: unknown) => e));
+      // 10 a window with 3 kept back: 7 requests go out, then the next one fails fast.
+      expect(limited.requestLog.filter((e) => e.path.startsWith('/api/v1/apps/'))).toHaveLength(7);
+      expect(limited.requestLog.every((e) => e.status === 200)).toBe(true);
+      expect((answers[7] as UpstreamError).code).toBe('UPSTREAM_RATE_LIMITED');
+      expect((answers[7] as UpstreamError).message).toContain('3 of 10 left');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('tracks X-Rate-Limit-Remaining and waits for the window instead of drawing 429s', async () => {
     const limited = await startSimulator({
       seed: 'okta-pacing',
