@@ -1,4 +1,5 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 // graphql/index.js: the same graphql instance yoga validates with (vitest would pick index.mjs).
 import { NoSchemaIntrospectionCustomRule } from 'graphql/index.js';
 import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
@@ -96,6 +97,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     graphqlEndpoint: GRAPHQL_PATH,
     healthCheckEndpoint: HEALTH_PATH,
     landingPage: false,
+    // GraphiQL's bundle, styles and editor workers inlined: it renders with no CDN, on closed networks.
+    renderGraphiQL,
     cors: false,
     multipart: false,
     batching: false,

@@ -8,16 +8,16 @@ import type { Plugin } from 'graphql-yoga';
 export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 
 /**
- * GraphiQL as graphql-yoga renders it: inline bootstrap scripts, the bundle and CSS from unpkg,
- * Monaco's workers fetched from unpkg and started from blob: URLs, requests to this origin.
+ * GraphiQL as @graphql-yoga/render-graphiql renders it: bundle, styles and bootstrap inline,
+ * Monaco's workers started from blob: URLs, requests only to this origin. Nothing from a CDN.
  */
 export const GRAPHIQL_CSP = [
   "default-src 'none'",
-  "script-src 'self' 'unsafe-inline' https://unpkg.com",
-  "style-src 'self' 'unsafe-inline' https://unpkg.com",
-  "font-src 'self' data: https://unpkg.com",
-  "img-src 'self' data: https://raw.githubusercontent.com",
-  "connect-src 'self' https://unpkg.com",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "img-src 'self' data:",
+  "connect-src 'self'",
   "worker-src 'self' blob:",
   "frame-ancestors 'none'",
   "base-uri 'none'",
