@@ -11,8 +11,8 @@ export class ConfigError extends Error {
 }
 
 export type OktaConnection =
-  /** No Okta settings: start the simulator's demo org in process and read it. */
-  | { mode: 'embedded' }
+  /** No Okta settings: start the simulator in process (the demo org, or a snapshot file) and read it. */
+  | { mode: 'embedded'; orgFile: string | null }
   | { mode: 'apiToken'; orgUrl: string; token: string }
   | {
       mode: 'privateKey';
@@ -78,6 +78,7 @@ const env = z.object({
   OKTA_PRIVATE_KEY_FILE: nonEmpty.optional(),
   OKTA_KEY_ID: nonEmpty.optional(),
   OKTA_SCOPES: nonEmpty.optional(),
+  EMBEDDED_ORG_FILE: nonEmpty.optional(),
   HOST: nonEmpty.default('127.0.0.1'),
   PORT: z.coerce
     .number({ message: 'expected a port number' })
@@ -132,7 +133,10 @@ function oktaConnection(e: Env): OktaConnection {
   if (!e.OKTA_ORG_URL) {
     const stray = [e.OKTA_API_TOKEN ? 'OKTA_API_TOKEN' : null, ...oauthGiven].filter(Boolean);
     if (stray.length > 0) throw new ConfigError(`OKTA_ORG_URL: required when ${stray.join(', ')} is set`);
-    return { mode: 'embedded' };
+    return { mode: 'embedded', orgFile: e.EMBEDDED_ORG_FILE ?? null };
+  }
+  if (e.EMBEDDED_ORG_FILE) {
+    throw new ConfigError('EMBEDDED_ORG_FILE: only without OKTA_ORG_URL (it replaces the Okta org)');
   }
   if (e.OKTA_API_TOKEN && oauthGiven.length > 0) {
     throw new ConfigError(

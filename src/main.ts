@@ -8,8 +8,7 @@ import { startGatewayServer } from './server/start.ts';
 try {
   const config = loadConfig(process.env);
   const running = await startGatewayServer(config);
-  const mode = config.okta.mode === 'embedded' ? 'embedded demo org' : `Okta org ${running.oktaUrl}`;
-  console.log(`okta-iam-graphql: GraphiQL at ${running.url} (reading the ${mode})`);
+  console.log(`okta-iam-graphql: GraphiQL at ${running.url} (reading ${running.oktaDescription})`);
   const stop = () => {
     running.close().then(
       () => process.exit(0),

@@ -4,6 +4,7 @@
  */
 import { ConfigError, type GatewayConfig, loadConfig } from '../config.ts';
 import type { OktaCredentials } from '../okta/client.ts';
+import { openOktaConnection } from '../server/okta-connection.ts';
 import { CheckFailedError } from './transport.ts';
 
 export interface OktaSettings {
@@ -25,26 +26,12 @@ export function readConfig(env: NodeJS.ProcessEnv): GatewayConfig {
 
 export async function resolveOktaSettings(env: NodeJS.ProcessEnv): Promise<OktaSettings> {
   const config = readConfig(env);
-  const okta = config.okta;
-  if (okta.mode === 'embedded') {
-    const { startSimulator } = await import('../sim/index.ts');
-    const sim = await startSimulator();
-    return {
-      config,
-      orgUrl: sim.url,
-      credentials: { mode: 'apiToken', token: sim.apiToken },
-      close: () => sim.close(),
-    };
+  try {
+    const { orgUrl, credentials, close } = await openOktaConnection(config.okta);
+    return { config, orgUrl, credentials, close };
+  } catch (err) {
+    if (config.okta.mode !== 'embedded' || !config.okta.orgFile) throw err;
+    // A snapshot file that cannot be read or is invalid: the message names the file and field.
+    throw new CheckFailedError(`bad settings: EMBEDDED_ORG_FILE: ${(err as Error).message}`);
   }
-  const credentials: OktaCredentials =
-    okta.mode === 'apiToken'
-      ? { mode: 'apiToken', token: okta.token }
-      : {
-          mode: 'privateKey',
-          clientId: okta.clientId,
-          scopes: okta.scopes,
-          privateKey: okta.privateKey,
-          ...(okta.keyId !== undefined ? { keyId: okta.keyId } : {}),
-        };
-  return { config, orgUrl: okta.orgUrl, credentials, close: async () => {} };
 }

@@ -2,11 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, type GatewayConfig } from '../config.ts';
 import { parseRolePermissionTable, type RolePermissionTable } from '../iam/index.ts';
-import type { OktaCredentials } from '../okta/client.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from '../yoga.ts';
 import { isLoopback, parseApiKeys } from './auth.ts';
 import { createLogger } from './logging.ts';
 import { createGatewayMetrics } from './metrics.ts';
+import { type OpenOktaConnection, openOktaConnection } from './okta-connection.ts';
 import { createOktaDeps } from './okta-deps.ts';
 
 export interface RunningGateway {
@@ -15,6 +15,8 @@ export interface RunningGateway {
   gateway: Gateway;
   /** Where the gateway reads Okta: the org URL, or the embedded simulator's URL. */
   oktaUrl: string;
+  /** What it reads, in words: `the embedded demo org`, `Okta org https://acme.okta.com`. */
+  oktaDescription: string;
   close(): Promise<void>;
 }
 
@@ -25,17 +27,6 @@ function roleTableFrom(config: GatewayConfig): RolePermissionTable | undefined {
   } catch (error) {
     throw new ConfigError(`ROLE_PERMISSION_TABLE_FILE: ${(error as Error).message}`);
   }
-}
-
-function credentialsFrom(okta: Exclude<GatewayConfig['okta'], { mode: 'embedded' }>): OktaCredentials {
-  if (okta.mode === 'apiToken') return { mode: 'apiToken', token: okta.token };
-  return {
-    mode: 'privateKey',
-    clientId: okta.clientId,
-    scopes: okta.scopes,
-    privateKey: okta.privateKey,
-    ...(okta.keyId ? { keyId: okta.keyId } : {}),
-  };
 }
 
 /**
@@ -53,20 +44,17 @@ export async function startGatewayServer(config: GatewayConfig): Promise<Running
   const logger = createLogger(config.logLevel);
   const metrics = createGatewayMetrics();
 
-  let closeSim = async () => {};
-  let orgUrl: string;
-  let credentials: OktaCredentials;
-  if (config.okta.mode === 'embedded') {
-    const { startSimulator } = await import('../sim/index.ts');
-    const sim = await startSimulator();
-    closeSim = () => sim.close();
-    orgUrl = sim.url;
-    credentials = { mode: 'apiToken', token: sim.apiToken };
-    logger.info({ simulator: sim.url }, 'embedded mode: reading the demo org simulator');
-  } else {
-    orgUrl = config.okta.orgUrl;
-    credentials = credentialsFrom(config.okta);
+  let connection: OpenOktaConnection;
+  try {
+    connection = await openOktaConnection(config.okta);
+  } catch (error) {
+    if (config.okta.mode !== 'embedded' || !config.okta.orgFile) throw error;
+    throw new ConfigError(`EMBEDDED_ORG_FILE: ${(error as Error).message}`);
   }
+  const { orgUrl, credentials } = connection;
+  const closeSim = () => connection.close();
+  if (config.okta.mode === 'embedded')
+    logger.info({ simulator: orgUrl }, `reading ${connection.description}`);
 
   const okta = createOktaDeps({
     orgUrl,
@@ -104,6 +92,7 @@ export async function startGatewayServer(config: GatewayConfig): Promise<Running
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     gateway,
     oktaUrl: orgUrl,
+    oktaDescription: connection.description,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

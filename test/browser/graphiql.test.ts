@@ -80,7 +80,7 @@ describe.skipIf(!existsSync(CHROMIUM))('GraphiQL in Chromium (skipped: /usr/bin/
           await page.locator('.graphiql-execute-button').click();
           return false;
         },
-        { timeout: 30_000, intervals: [1_000] },
+        { timeout: 30_000, interval: 1_000 },
       )
       .toBe(true);
     const text = await result.first().innerText();

@@ -20,7 +20,7 @@ describe('configuration from the environment', () => {
   it('defaults to the embedded demo org on loopback:4000 with GraphiQL and introspection on', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
-      okta: { mode: 'embedded' },
+      okta: { mode: 'embedded', orgFile: null },
       host: '127.0.0.1',
       port: 4000,
       apiKeys: [],
