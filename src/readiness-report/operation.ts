@@ -26,43 +26,17 @@ const READINESS_FIELDS = `
 `;
 
 export const LUMOS_READINESS_QUERY = `
-query LumosReadinessCheck(
-  $principal: String!
-  $principalId: ID!
-  $access: LumosAccess!
-  $asUser: Boolean!
-  $asGroup: Boolean!
-  $asApp: Boolean!
-) {
-  user(idOrLogin: $principal) @include(if: $asUser) { key kind displayName }
-  group(id: $principalId) @include(if: $asGroup) { key kind displayName }
-  serviceApp(clientId: $principal) @include(if: $asApp) { key kind displayName }
+query LumosReadinessCheck($principal: String!, $access: LumosAccess!) {
+  principal(name: $principal) { key kind displayName }
   lumosReadiness(principal: $principal, access: $access) { ${READINESS_FIELDS} }
 }`;
 
 export const ADMINS_QUERY = 'query ReadinessAdmins { admins { key kind displayName } }';
 export const RULE_SET_QUERY = 'query ReadinessRuleSet { lumosRuleSet { id } }';
 
-type PrincipalLookup = { key: string; kind: PrincipalKind; displayName: string } | null | undefined;
-
 interface ReadinessCheckData {
-  user?: PrincipalLookup;
-  group?: PrincipalLookup;
-  serviceApp?: PrincipalLookup;
+  principal: { key: string; kind: PrincipalKind; displayName: string } | null;
   lumosReadiness: LumosReadiness;
-}
-
-/**
- * Which lookups can name the principal, from Okta's id prefixes: 00g groups, 00u users; a login
- * holds `@`; anything else may be a user login or a client id, so both are asked.
- */
-export function lookupsFor(principal: string, kind?: PrincipalKind) {
-  if (kind) return { asUser: kind === 'USER', asGroup: kind === 'GROUP', asApp: kind === 'SERVICE_APP' };
-  if (principal === 'me') return { asUser: false, asGroup: false, asApp: false };
-  if (principal.startsWith('00g')) return { asUser: false, asGroup: true, asApp: false };
-  if (principal.startsWith('00u') || principal.includes('@'))
-    return { asUser: true, asGroup: false, asApp: false };
-  return { asUser: true, asGroup: false, asApp: true };
 }
 
 /** Runs `lumosReadiness` for one principal and names the principal the way the gateway sees it. */
@@ -70,26 +44,14 @@ export async function checkPrincipal(
   execute: GraphQLExecutor,
   principal: string,
   access: LumosAccess,
-  kind?: PrincipalKind,
 ): Promise<ReadinessResult> {
-  const data = await execute<ReadinessCheckData>(LUMOS_READINESS_QUERY, {
-    principal,
-    principalId: principal,
-    access,
-    ...lookupsFor(principal, kind),
-  });
-  const found = data.user ?? data.group ?? data.serviceApp ?? null;
-  const readiness = data.lumosReadiness;
+  const data = await execute<ReadinessCheckData>(LUMOS_READINESS_QUERY, { principal, access });
+  // lumosReadiness answers NOT_FOUND for a name no principal has, so `principal` is set here.
+  const found = data.principal;
   const checked: CheckedPrincipal = found
     ? { principal, kind: found.kind, key: found.key, displayName: found.displayName }
-    : {
-        principal,
-        // `me` and unprefixed names the lookups could not resolve: the connection mode tells.
-        kind: readiness.connection === 'OAUTH_SERVICE_APP' ? 'SERVICE_APP' : 'USER',
-        key: principal,
-        displayName: principal,
-      };
-  return { ...checked, ...readiness };
+    : { principal, kind: 'USER', key: principal, displayName: principal };
+  return { ...checked, ...data.lumosReadiness };
 }
 
 export async function fetchRuleSetId(execute: GraphQLExecutor): Promise<string> {
@@ -117,7 +79,7 @@ export interface CheckManyOptions {
 /** Checks every principal, results in input order; the first failure rejects the whole run. */
 export async function checkPrincipals(
   execute: GraphQLExecutor,
-  principals: readonly { principal: string; kind?: PrincipalKind }[],
+  principals: readonly { principal: string }[],
   options: CheckManyOptions,
 ): Promise<ReadinessResult[]> {
   const results: ReadinessResult[] = new Array(principals.length);
@@ -126,7 +88,7 @@ export async function checkPrincipals(
     while (next < principals.length) {
       const index = next++;
       const item = principals[index]!;
-      const result = await checkPrincipal(execute, item.principal, options.access, item.kind);
+      const result = await checkPrincipal(execute, item.principal, options.access);
       results[index] = result;
       options.onResult?.(result);
     }

@@ -5,6 +5,7 @@ import {
   assignmentsOf,
   displayNameOf,
   effectivePermissionsOf,
+  findPrincipal,
   listAdmins,
   type PrincipalModel,
   principalKeyOf,
@@ -134,5 +135,16 @@ builder.queryField('admins', (t) =>
     description:
       'Every user, group and service app holding at least one admin role assignment of its own (users: assignmentType USER).',
     resolve: (_root, _args, ctx) => listAdmins(ctx),
+  }),
+);
+
+builder.queryField('principal', (t) =>
+  t.field({
+    type: PrincipalRef,
+    nullable: true,
+    description:
+      "A principal by the names lumosReadiness takes: a user id or login, a group id, a service app client id, or `me` (the gateway's own credential). Unknown: null.",
+    args: { name: t.arg.string({ required: true, description: 'Id, login, client id or `me`.' }) },
+    resolve: (_root, args, ctx) => findPrincipal(ctx, args.name),
   }),
 );

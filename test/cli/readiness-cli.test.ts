@@ -125,6 +125,7 @@ describe('readiness against Okta (the simulator), one exit code per status', { t
       [ids.serviceApps.missingScope, 'SERVICE_APP', 'NOT_READY'],
       [ids.serviceApps.reporting, 'SERVICE_APP', 'UNSUPPORTED'],
     ]);
+    expect(doc.results[0]).toMatchObject({ key: ids.users.gateway, displayName: 'IAM Gateway' });
     expect(doc.results[1]).toMatchObject({ key: ids.users.lumosStandard, displayName: 'Lou Standard' });
     expect(doc.results[2]?.displayName).toBe('Okta Super Admins');
     expect(doc.results[4]).toMatchObject({

@@ -8,7 +8,6 @@ import { failureLine } from '../../src/readiness-report/cli-exit.ts';
 import { graphqlEndpoint } from '../../src/readiness-report/connection.ts';
 import { buildReadinessDocument, type ReadinessResult } from '../../src/readiness-report/document.ts';
 import { exitCodeFor } from '../../src/readiness-report/exit-codes.ts';
-import { lookupsFor } from '../../src/readiness-report/operation.ts';
 import { formatReadinessTable, missingItems, shouldUseColor } from '../../src/readiness-report/table.ts';
 
 // ajv-formats is CommonJS with a default export: NodeNext types see the module object.
@@ -115,12 +114,6 @@ describe('small helpers', () => {
   it('reports a failure as one line and masks credentials', () => {
     expect(failureLine(new Error('boom\n    at x (y.ts:1)'))).toBe('error: boom');
     expect(failureLine(new Error('401 for SSWS 00abcDEF'))).toBe('error: 401 for SSWS ***');
-  });
-  it('guesses which lookups can name a principal from Okta id prefixes', () => {
-    expect(lookupsFor('00gabc')).toEqual({ asUser: false, asGroup: true, asApp: false });
-    expect(lookupsFor('a@b.example')).toEqual({ asUser: true, asGroup: false, asApp: false });
-    expect(lookupsFor('0oaabc')).toEqual({ asUser: true, asGroup: false, asApp: true });
-    expect(lookupsFor('me')).toEqual({ asUser: false, asGroup: false, asApp: false });
   });
   it('adds /graphql to a bare gateway URL and refuses what is not http', () => {
     expect(graphqlEndpoint('http://127.0.0.1:4000')).toBe('http://127.0.0.1:4000/graphql');

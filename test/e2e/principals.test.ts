@@ -217,3 +217,29 @@ describe('admins', () => {
     }
   });
 });
+
+describe('principal(name:)', () => {
+  it('resolves every name lumosReadiness takes, `me` included, and null for an unknown one', async () => {
+    const result = await gw.fetchGraphQL<{
+      me: { key: string; kind: string; displayName: string } | null;
+      login: { key: string } | null;
+      group: { key: string; kind: string } | null;
+      app: { key: string; kind: string } | null;
+      unknown: null;
+    }>(`{
+      me: principal(name: "me") { key kind displayName }
+      login: principal(name: "${DEMO_USERS.lumosStandard.login}") { key }
+      group: principal(name: "${ids.groups.superAdmins}") { key kind }
+      app: principal(name: "${ids.serviceApps.full}") { key kind }
+      unknown: principal(name: "nobody@demo.example") { key }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      me: { key: ids.users.gateway, kind: 'USER', displayName: 'IAM Gateway' },
+      login: { key: ids.users.lumosStandard },
+      group: { key: ids.groups.superAdmins, kind: 'GROUP' },
+      app: { key: ids.serviceApps.full, kind: 'SERVICE_APP' },
+      unknown: null,
+    });
+  });
+});
