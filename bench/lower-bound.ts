@@ -181,15 +181,9 @@ export function principalColdBound(shape: OrgShape, userId: string): LowerBound 
   );
 }
 
-/**
- * The same question again within the cache's ttl: Okta's floor is 0 (all of it could be kept),
- * the gateway's contract is 1: per-user reads (the user by login) are never shared across requests.
- */
+/** The same question again within the cache's ttl: everything it needs can be kept, so 0. */
 export function principalWarmBound(): LowerBound {
-  return bound(
-    [{ what: 'the user, by login (not shared across requests)', path: '/api/v1/users/x', count: 1 }],
-    1,
-  );
+  return bound([], 0);
 }
 
 /** Custom roles with permissions; resource sets with resources, bindings and bound principals. */

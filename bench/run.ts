@@ -263,10 +263,11 @@ async function runFull(): Promise<void> {
 
 function evaluateTargets(r: Report): Target[] {
   const targets: Target[] = [];
-  const worst = r.counts.reduce((a, c) =>
-    c.requests.median / c.bound.total > a.requests.median / a.bound.total ? c : a,
-  );
-  const worstRatio = worst.requests.median / worst.bound.total;
+  // A bound of 0 is met only by 0 requests: any request there counts as an infinite ratio.
+  const ratio = (c: Report['counts'][number]) =>
+    c.bound.total > 0 ? c.requests.median / c.bound.total : c.requests.median > 0 ? Infinity : 1;
+  const worst = r.counts.reduce((a, c) => (ratio(c) > ratio(a) ? c : a));
+  const worstRatio = ratio(worst);
   targets.push({
     name: 'Upstream requests ≤ 1.2 × lower bound, every operation',
     measured: `worst ${worstRatio.toFixed(2)} × (${worst.org}, ${worst.operation})`,

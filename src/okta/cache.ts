@@ -1,6 +1,7 @@
 /**
  * The catalog cache, shared across GraphQL requests: reads that are the same for every caller
- * (custom roles, resource sets, grants, role assignments, the org, service apps). Always bounded
+ * (custom roles, resource sets, grants, role assignments, users and groups by id or login, the
+ * org, service apps). Always bounded
  * (max entries and a ttl on every entry); concurrent misses for one key share one upstream fetch.
  * Cached values are shared between requests: treat them as read-only.
  */
@@ -13,7 +14,10 @@ export interface CatalogCacheOptions {
   max?: number;
   /** Custom roles and permissions, resource sets, org info, service apps; in ms. Default 5 min. */
   catalogTtlMs?: number;
-  /** Role assignments of a principal and the list of role assignees; in ms. Default 30 s. */
+  /**
+   * Role assignments of a principal, the list of role assignees, and users and groups by id or
+   * login (who a name is changes as rarely as what it holds); in ms. Default 30 s.
+   */
   roleAssignmentTtlMs?: number;
   /** An app's scope grants; in ms. Default 60 s. */
   grantTtlMs?: number;
@@ -21,7 +25,7 @@ export interface CatalogCacheOptions {
   metrics?: UpstreamMetrics;
 }
 
-export type CacheKind = 'catalog' | 'roleAssignment' | 'grant';
+export type CacheKind = 'catalog' | 'roleAssignment' | 'principal' | 'grant';
 
 export interface CatalogCacheStats {
   size: number;
@@ -40,6 +44,7 @@ export function createCatalogCache(options: CatalogCacheOptions = {}): CatalogCa
   const ttl: Record<CacheKind, number> = {
     catalog: options.catalogTtlMs ?? 5 * 60_000,
     roleAssignment: options.roleAssignmentTtlMs ?? 30_000,
+    principal: options.roleAssignmentTtlMs ?? 30_000,
     grant: options.grantTtlMs ?? 60_000,
   };
   const store = new LRUCache<string, { value: unknown }>({
@@ -112,14 +117,15 @@ export function createCachedDirectory(directory: OktaDirectory, cache: CatalogCa
     ownClientId: d.ownClientId,
     getOrg: () => cache.fetch('catalog', 'org', () => d.getOrg()),
     getCurrentUser: () => cache.fetch('catalog', 'me', () => d.getCurrentUser()),
-    getUsersByIds: (ids) => d.getUsersByIds(ids),
-    getUserByLogin: (login) => d.getUserByLogin(login),
+    getUsersByIds: (ids) => cachedBatch(cache, 'user', ids, (missing) => d.getUsersByIds(missing)),
+    getUserByLogin: (login) =>
+      cache.fetch('principal', `login:${login.toLowerCase()}`, () => d.getUserByLogin(login)),
     listUsers: (search, page) => d.listUsers(search, page),
     listUserGroups: (userId) => d.listUserGroups(userId),
     listUserRoles: (userId) => cache.fetch('roleAssignment', `user:${userId}`, () => d.listUserRoles(userId)),
     listRoleAssigneeUserIds: () =>
       cache.fetch('roleAssignment', 'assignees', () => d.listRoleAssigneeUserIds()),
-    getGroupsByIds: (ids) => d.getGroupsByIds(ids),
+    getGroupsByIds: (ids) => cachedBatch(cache, 'group', ids, (missing) => d.getGroupsByIds(missing)),
     listGroups: (search, page) => d.listGroups(search, page),
     listGroupMembers: (groupId, page) => d.listGroupMembers(groupId, page),
     listGroupRoles: (groupId) =>
@@ -140,4 +146,27 @@ export function createCachedDirectory(directory: OktaDirectory, cache: CatalogCa
     listResourceSetBindings: (id) =>
       cache.fetch('catalog', `bindings:${id}`, () => d.listResourceSetBindings(id)),
   };
+}
+
+/**
+ * Records by id through the cache: hits come from it, and all misses of one call go upstream in
+ * a single batch (the cache calls each miss's loader synchronously, so the batch sees them all).
+ */
+function cachedBatch<T>(
+  cache: CatalogCache,
+  prefix: string,
+  ids: readonly string[],
+  fetchMany: (ids: readonly string[]) => Promise<(T | null)[]>,
+): Promise<(T | null)[]> {
+  const missing: string[] = [];
+  let batch: Promise<(T | null)[]> | null = null;
+  return Promise.all(
+    ids.map((id) =>
+      cache.fetch('principal', `${prefix}:${id}`, () => {
+        const index = missing.push(id) - 1;
+        batch ??= Promise.resolve().then(() => fetchMany(missing));
+        return batch.then((found) => found[index] ?? null);
+      }),
+    ),
+  );
 }
