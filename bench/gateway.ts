@@ -17,6 +17,8 @@ export interface BenchGatewayOptions {
   naive?: boolean;
   /** The gateway's cap on Okta requests in flight; default the gateway's own (20). */
   maxConcurrency?: number;
+  /** OKTA_MAX_RATE_LIMIT_WAIT_MS; default the gateway's own (10 s). */
+  maxRateLimitWaitMs?: number;
 }
 
 export interface GraphQLAnswer {
@@ -39,6 +41,7 @@ export function createBenchGateway(target: UpstreamTarget, options: BenchGateway
     credentials: { mode: 'apiToken', token: target.apiToken },
     ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
     ...(options.naive ? { naive: true } : {}),
+    ...(options.maxRateLimitWaitMs ? { client: { maxRateLimitWaitMs: options.maxRateLimitWaitMs } } : {}),
   });
   const gateway = createGateway(okta.gatewayDeps);
   return {

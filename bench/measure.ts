@@ -1,6 +1,6 @@
 /** Runs an operation several times against a simulator and records upstream cost and wall time. */
 import type { Simulator } from '../src/sim/index.ts';
-import { type BenchGateway, createBenchGateway } from './gateway.ts';
+import { type BenchGateway, type BenchGatewayOptions, createBenchGateway } from './gateway.ts';
 import {
   type OperationName,
   type OperationResult,
@@ -37,7 +37,7 @@ export async function measure(
   sim: Simulator,
   operation: OperationName,
   runs: number,
-  options: { naive?: boolean } = {},
+  options: BenchGatewayOptions = {},
 ): Promise<Measurement> {
   const costs: UpstreamCost[] = [];
   const times: number[] = [];

@@ -10,13 +10,15 @@ export interface SweepMemory {
   peakRssMB: number;
 }
 
-export async function sweepMemory(org: OrgName, runs: number): Promise<SweepMemory[]> {
+/** `nodeOptions`: NODE_OPTIONS for the gateway's process, e.g. a heap cap. */
+export async function sweepMemory(org: OrgName, runs: number, nodeOptions = ''): Promise<SweepMemory[]> {
   const sim = await startSimProcess(org);
   try {
     const results: SweepMemory[] = [];
     for (let i = 0; i < runs; i++) {
       const child = spawn(process.execPath, [TSX_CLI, benchFile('./sweep-child.ts'), sim.url, sim.apiToken], {
         stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, NODE_OPTIONS: nodeOptions },
       });
       results.push(JSON.parse(await firstLine(child)) as SweepMemory);
     }
