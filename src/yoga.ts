@@ -98,7 +98,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     landingPage: false,
     // GraphiQL's bundle, styles and editor workers inlined: it renders with no CDN, on closed networks.
     // Loaded on the first page view: the 9 MB bundle costs about 47 MB of memory once parsed.
-    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+    renderGraphiQL: async (options) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     cors: false,
     multipart: false,
     batching: false,
