@@ -13,20 +13,11 @@ import {
   type RoleAssignmentRecord,
   type RoleTarget,
 } from '../src/iam/index.ts';
+import { LUMOS_CUSTOM_ROLE_PERMISSIONS } from '../src/sim/demo-setup.ts';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const org = { id: '00o1bench', partition: 'okta', url: 'https://bench.okta.com' };
-const LUMOS = [
-  'okta.users.lifecycle.manage',
-  'okta.users.read',
-  'okta.users.appAssignment.manage',
-  'okta.users.groupMembership.manage',
-  'okta.groups.read',
-  'okta.groups.members.manage',
-  'okta.apps.manage',
-  'okta.apps.read',
-  'okta.apps.assignment.manage',
-];
+const LUMOS = [...LUMOS_CUSTOM_ROLE_PERMISSIONS];
 const catalog: AccessCatalog = {
   org,
   table: DEFAULT_ROLE_PERMISSION_TABLE,

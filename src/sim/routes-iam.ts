@@ -29,6 +29,18 @@ function bindingOr404(ctx: RouteContext, rs: SnapshotResourceSet): SnapshotBindi
   return binding;
 }
 
+/** One page of an iam list and its `_links.next`, to spread into `_links`: Okta pages these in the body. */
+function bodyPage<T>(
+  ctx: RouteContext,
+  items: readonly T[],
+  idOf: (item: T) => string,
+  defaultLimit = IAM_PAGE,
+) {
+  const page = listPage(items, idOf, ctx.query.get('after'), parseLimit(ctx.query, defaultLimit, 100));
+  const next = nextHref(ctx.base, ctx.pathname, ctx.query, page.nextAfter);
+  return { items: page.items, nextLink: next ? { next } : {} };
+}
+
 const rsHref = (ctx: RouteContext, rs: SnapshotResourceSet) =>
   `${ctx.base}/api/v1/iam/resource-sets/${rs.id}`;
 
@@ -52,16 +64,10 @@ export const iamRoutes: Route[] = [
     scope: 'okta.roles',
     handler: (ctx) => {
       const { store } = ctx;
-      const page = listPage(
-        store.assignedUserIds,
-        (id) => id,
-        ctx.query.get('after'),
-        parseLimit(ctx.query, 100, 100),
-      );
-      const next = nextHref(ctx.base, ctx.pathname, ctx.query, page.nextAfter);
+      const { items, nextLink } = bodyPage(ctx, store.assignedUserIds, (id) => id, 100);
       return {
         body: {
-          value: page.items.map((id) => ({
+          value: items.map((id) => ({
             id,
             orn: `orn:${store.org.org.partition}:directory:${store.org.org.id}:users:${id}`,
             _links: {
@@ -69,7 +75,7 @@ export const iamRoutes: Route[] = [
               roles: { href: `${ctx.base}/api/v1/users/${id}/roles` },
             },
           })),
-          _links: next ? { next } : {},
+          _links: nextLink,
         },
       };
     },
@@ -78,16 +84,8 @@ export const iamRoutes: Route[] = [
     pattern: '/api/v1/iam/roles',
     scope: 'okta.roles',
     handler: (ctx) => {
-      const page = listPage(
-        ctx.store.customRoles,
-        (r) => r.id,
-        ctx.query.get('after'),
-        parseLimit(ctx.query, IAM_PAGE, 100),
-      );
-      const next = nextHref(ctx.base, ctx.pathname, ctx.query, page.nextAfter);
-      return {
-        body: { roles: page.items.map((r) => customRoleJson(ctx.base, r)), _links: next ? { next } : {} },
-      };
+      const { items, nextLink } = bodyPage(ctx, ctx.store.customRoles, (r) => r.id);
+      return { body: { roles: items.map((r) => customRoleJson(ctx.base, r)), _links: nextLink } };
     },
   },
   {
@@ -112,17 +110,11 @@ export const iamRoutes: Route[] = [
     pattern: '/api/v1/iam/resource-sets',
     scope: 'okta.roles',
     handler: (ctx) => {
-      const page = listPage(
-        ctx.store.resourceSets,
-        (r) => r.id,
-        ctx.query.get('after'),
-        parseLimit(ctx.query, IAM_PAGE, 100),
-      );
-      const next = nextHref(ctx.base, ctx.pathname, ctx.query, page.nextAfter);
+      const { items, nextLink } = bodyPage(ctx, ctx.store.resourceSets, (r) => r.id);
       return {
         body: {
-          'resource-sets': page.items.map((r) => resourceSetJson(ctx.base, r)),
-          _links: next ? { next } : {},
+          'resource-sets': items.map((r) => resourceSetJson(ctx.base, r)),
+          _links: nextLink,
         },
       };
     },
@@ -137,13 +129,12 @@ export const iamRoutes: Route[] = [
     scope: 'okta.roles',
     handler: (ctx) => {
       const rs = resourceSetOr404(ctx);
-      const items = rs.resources.map((orn) => resourceJson(ctx.base, rs, orn));
-      const page = listPage(items, (r) => r.id, ctx.query.get('after'), parseLimit(ctx.query, 100, 100));
-      const next = nextHref(ctx.base, ctx.pathname, ctx.query, page.nextAfter);
+      const resources = rs.resources.map((orn) => resourceJson(ctx.base, rs, orn));
+      const { items, nextLink } = bodyPage(ctx, resources, (r) => r.id, 100);
       return {
         body: {
-          resources: page.items,
-          _links: { ...(next ? { next } : {}), 'resource-set': { href: rsHref(ctx, rs) } },
+          resources: items,
+          _links: { ...nextLink, 'resource-set': { href: rsHref(ctx, rs) } },
         },
       };
     },
@@ -153,16 +144,10 @@ export const iamRoutes: Route[] = [
     scope: 'okta.roles',
     handler: (ctx) => {
       const rs = resourceSetOr404(ctx);
-      const page = listPage(
-        rs.bindings,
-        (b) => b.role,
-        ctx.query.get('after'),
-        parseLimit(ctx.query, IAM_PAGE, 100),
-      );
-      const next = nextHref(ctx.base, ctx.pathname, ctx.query, page.nextAfter);
+      const { items, nextLink } = bodyPage(ctx, rs.bindings, (b) => b.role);
       return {
         body: {
-          roles: page.items.map((b) => ({
+          roles: items.map((b) => ({
             id: b.role,
             _links: {
               self: { href: `${ctx.base}/api/v1/iam/roles/${b.role}` },
@@ -172,7 +157,7 @@ export const iamRoutes: Route[] = [
           _links: {
             self: { href: `${rsHref(ctx, rs)}/bindings` },
             'resource-set': { href: rsHref(ctx, rs) },
-            ...(next ? { next } : {}),
+            ...nextLink,
           },
         },
       };
@@ -204,18 +189,12 @@ export const iamRoutes: Route[] = [
       const rs = resourceSetOr404(ctx);
       const b = bindingOr404(ctx, rs);
       const members = b.members.map((m) => memberJson(ctx, rs, b, m));
-      const page = listPage(
-        members,
-        (m) => m.id,
-        ctx.query.get('after'),
-        parseLimit(ctx.query, IAM_PAGE, 100),
-      );
-      const next = nextHref(ctx.base, ctx.pathname, ctx.query, page.nextAfter);
+      const { items, nextLink } = bodyPage(ctx, members, (m) => m.id);
       const self = `${rsHref(ctx, rs)}/bindings/${b.role}`;
       return {
         body: {
-          members: page.items,
-          _links: { self: { href: `${self}/members` }, binding: { href: self }, ...(next ? { next } : {}) },
+          members: items,
+          _links: { self: { href: `${self}/members` }, binding: { href: self }, ...nextLink },
         },
       };
     },
