@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOktaClient } from '../../src/okta/client.ts';
-import { createOktaDirectory } from '../../src/okta/directory.ts';
 import { UpstreamError } from '../../src/okta/errors.ts';
 import { createLoaders } from '../../src/okta/loaders.ts';
-import { createUpstreamCounters } from '../../src/okta/metrics.ts';
 import { type DemoPrincipalIds, demoPrincipalIds } from '../../src/sim/generate.ts';
 import { type Simulator, startSimulator } from '../../src/sim/index.ts';
-import { apiTokenAccess, measured } from './sim-harness.ts';
+import { apiTokenAccess, measured, oktaAccess } from './sim-harness.ts';
 
 let sim: Simulator;
 let ids: DemoPrincipalIds;
@@ -107,19 +104,13 @@ describe('OAuth 2.0 service-app mode', () => {
 
   it('signs in with a PEM key and reads with one token for concurrent requests', async () => {
     const key = await sim.createServiceAppKey(ids.serviceApps.readOnly);
-    const counters = createUpstreamCounters();
-    const client = createOktaClient({
-      orgUrl: sim.url,
-      credentials: {
-        mode: 'privateKey',
-        clientId: ids.serviceApps.readOnly,
-        scopes,
-        privateKey: key.privateKeyPem,
-        keyId: key.keyId,
-      },
-      metrics: counters,
+    const { directory } = oktaAccess(sim, {
+      mode: 'privateKey',
+      clientId: ids.serviceApps.readOnly,
+      scopes,
+      privateKey: key.privateKeyPem,
+      keyId: key.keyId,
     });
-    const directory = createOktaDirectory(client);
     expect(directory.ownClientId).toBe(ids.serviceApps.readOnly);
     const { result, log } = await measured(sim, async () => {
       const [users, roles, me] = await Promise.all([
@@ -141,34 +132,26 @@ describe('OAuth 2.0 service-app mode', () => {
 
   it('accepts the private key as a JWK', async () => {
     const key = await sim.createServiceAppKey(ids.serviceApps.reporting);
-    const client = createOktaClient({
-      orgUrl: sim.url,
-      credentials: {
-        mode: 'privateKey',
-        clientId: ids.serviceApps.reporting,
-        scopes: ['okta.users.read'],
-        privateKey: JSON.stringify({ ...key.privateJwk, kid: key.keyId }),
-      },
+    const { directory } = oktaAccess(sim, {
+      mode: 'privateKey',
+      clientId: ids.serviceApps.reporting,
+      scopes: ['okta.users.read'],
+      privateKey: JSON.stringify({ ...key.privateJwk, kid: key.keyId }),
     });
-    const [user] = await createOktaDirectory(client).getUsersByIds([ids.users.readOnly]);
+    const [user] = await directory.getUsersByIds([ids.users.readOnly]);
     expect(user?.login).toBe('read.only@demo.example');
   });
 
   it('fails with UPSTREAM_FORBIDDEN and sends no API request when a scope is not granted', async () => {
     const key = await sim.createServiceAppKey(ids.serviceApps.full);
-    const client = createOktaClient({
-      orgUrl: sim.url,
-      credentials: {
-        mode: 'privateKey',
-        clientId: ids.serviceApps.full,
-        scopes: ['okta.users.read'],
-        privateKey: key.privateKeyPem,
-      },
+    const { directory } = oktaAccess(sim, {
+      mode: 'privateKey',
+      clientId: ids.serviceApps.full,
+      scopes: ['okta.users.read'],
+      privateKey: key.privateKeyPem,
     });
     const { result: err, log } = await measured(sim, () =>
-      createOktaDirectory(client)
-        .getUsersByIds([ids.users.noRole])
-        .catch((e: unknown) => e),
+      directory.getUsersByIds([ids.users.noRole]).catch((e: unknown) => e),
     );
     expect((err as UpstreamError).code).toBe('UPSTREAM_FORBIDDEN');
     expect(log.map((e) => e.method)).toEqual(['POST']);
@@ -176,18 +159,13 @@ describe('OAuth 2.0 service-app mode', () => {
 
   it('reports a key the org does not know as UPSTREAM_FORBIDDEN without leaking it', async () => {
     const stranger = await sim.createServiceAppKey(ids.serviceApps.noRole);
-    const client = createOktaClient({
-      orgUrl: sim.url,
-      credentials: {
-        mode: 'privateKey',
-        clientId: ids.serviceApps.readOnly,
-        scopes,
-        privateKey: stranger.privateKeyPem,
-      },
+    const { directory } = oktaAccess(sim, {
+      mode: 'privateKey',
+      clientId: ids.serviceApps.readOnly,
+      scopes,
+      privateKey: stranger.privateKeyPem,
     });
-    const err = await createOktaDirectory(client)
-      .getUsersByIds([ids.users.noRole])
-      .catch((e: unknown) => e);
+    const err = await directory.getUsersByIds([ids.users.noRole]).catch((e: unknown) => e);
     expect((err as UpstreamError).code).toBe('UPSTREAM_FORBIDDEN');
     const pemBody = stranger.privateKeyPem.split('\n')[1] ?? 'x';
     expect((err as Error).message).not.toContain(pemBody);
