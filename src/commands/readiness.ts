@@ -4,6 +4,7 @@
  * --gateway), prints a table or the v1 JSON document, and exits 0/1/2/3 (see docs/cli.md).
  */
 import { Command, Option } from 'commander';
+import { watchRateLimitWaits } from '../okta/metrics.ts';
 import {
   endQuietlyOnBrokenPipe,
   exitWith,
@@ -14,7 +15,7 @@ import { openGatewayConnection } from '../readiness-report/connection.ts';
 import { buildReadinessDocument, type LumosAccess } from '../readiness-report/document.ts';
 import { exitCodeFor, type FailOn } from '../readiness-report/exit-codes.ts';
 import { checkPrincipals, fetchRuleSetId, listAdmins } from '../readiness-report/operation.ts';
-import { startProgress } from '../readiness-report/progress.ts';
+import { type Progress, rateLimitNote, startProgress } from '../readiness-report/progress.ts';
 import { formatReadinessTable, formatSummary, shouldUseColor } from '../readiness-report/table.ts';
 import { CheckFailedError } from '../readiness-report/transport.ts';
 
@@ -42,9 +43,15 @@ async function runReadiness(principals: string[], options: ReadinessOptions): Pr
     throw new CheckFailedError('--api-key only applies with --gateway URL');
   }
   const access: LumosAccess = options.access === 'read-only' ? 'READ_ONLY' : 'FULL';
+  // Notes go to whichever bar is up; a wait before the sweep starts is shown as a line.
+  let progress: Progress | null = options.allAdmins ? startProgress(process.stderr, 'admins', 1) : null;
   const connection = await openGatewayConnection({
     gatewayUrl: options.gateway,
     apiKey: options.apiKey ?? process.env['GATEWAY_API_KEY'],
+    inProcess: {
+      batch: options.allAdmins === true,
+      metrics: watchRateLimitWaits((status) => progress?.note(rateLimitNote(status), status.waitMs)),
+    },
   });
   try {
     const ruleSet = await fetchRuleSetId(connection.execute);
@@ -57,7 +64,7 @@ async function runReadiness(principals: string[], options: ReadinessOptions): Pr
         if (!named.has(admin.key)) targets.push({ principal: admin.key, kind: admin.kind });
       }
     }
-    const progress = options.allAdmins ? startProgress(process.stderr, 'readiness', targets.length) : null;
+    progress?.phase('readiness', targets.length);
     let results: Awaited<ReturnType<typeof checkPrincipals>>;
     try {
       results = await checkPrincipals(connection.execute, targets, {
@@ -67,6 +74,7 @@ async function runReadiness(principals: string[], options: ReadinessOptions): Pr
       });
     } finally {
       progress?.stop();
+      progress = null;
     }
     const document = buildReadinessDocument({ ruleSet, access, results });
     const code = exitCodeFor(

@@ -6,14 +6,15 @@ import { Command } from 'commander';
 import { createOktaClient } from '../okta/client.ts';
 import { createOktaDirectory } from '../okta/directory.ts';
 import { UpstreamError } from '../okta/errors.ts';
-import { createUpstreamCounters } from '../okta/metrics.ts';
+import { createUpstreamCounters, watchRateLimitWaits } from '../okta/metrics.ts';
 import { createSnapshotReads } from '../okta/snapshot-reads.ts';
 import { readOrgSnapshot } from '../org-snapshot/read-org.ts';
 import { exitWith, failCheck, oneLineCommandErrors } from '../readiness-report/cli-exit.ts';
 import { EXIT } from '../readiness-report/exit-codes.ts';
 import { resolveOktaSettings } from '../readiness-report/okta-settings.ts';
-import { startProgress } from '../readiness-report/progress.ts';
+import { rateLimitNote, startProgress } from '../readiness-report/progress.ts';
 import { CheckFailedError } from '../readiness-report/transport.ts';
+import { teeUpstreamMetrics } from '../server/metrics.ts';
 import { writeSnapshotFile } from '../sim/snapshot.ts';
 
 function describeUpstreamFailure(err: UpstreamError): CheckFailedError {
@@ -37,17 +38,18 @@ async function runSnapshot(options: SnapshotOptions): Promise<number> {
     throw new CheckFailedError(`--concurrency must be a positive integer, got "${options.concurrency}"`);
   }
   const started = performance.now();
-  const settings = await resolveOktaSettings(process.env);
+  const settings = await resolveOktaSettings(process.env, { batch: true });
   try {
     const counters = createUpstreamCounters();
+    const progress = startProgress(process.stderr, 'reading org', 1);
+    const waits = watchRateLimitWaits((status) => progress.note(rateLimitNote(status), status.waitMs));
     const client = createOktaClient({
       orgUrl: settings.orgUrl,
       credentials: settings.credentials,
       maxConcurrency: settings.config.oktaMaxConcurrency,
       ...settings.config.oktaClient,
-      metrics: counters,
+      metrics: teeUpstreamMetrics(counters, waits),
     });
-    const progress = startProgress(process.stderr, 'reading org', 1);
     let snapshot: Awaited<ReturnType<typeof readOrgSnapshot>>;
     try {
       snapshot = await readOrgSnapshot(createOktaDirectory(client), createSnapshotReads(client.getJson), {

@@ -128,6 +128,7 @@ export function createCachedDirectory(directory: OktaDirectory, cache: CatalogCa
     getGroupsByIds: (ids) => cachedBatch(cache, 'group', ids, (missing) => d.getGroupsByIds(missing)),
     listGroups: (search, page) => d.listGroups(search, page),
     listGroupMembers: (groupId, page) => d.listGroupMembers(groupId, page),
+    listAdminGroupIds: () => cache.fetch('roleAssignment', 'adminGroups', () => d.listAdminGroupIds()),
     listGroupRoles: (groupId) =>
       cache.fetch('roleAssignment', `group:${groupId}`, () => d.listGroupRoles(groupId)),
     getApp: (appId) => cache.fetch('catalog', `app:${appId}`, () => d.getApp(appId)),

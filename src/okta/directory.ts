@@ -44,6 +44,11 @@ export interface OktaDirectory {
   listGroups(search: string | null, page: PageRequest): Promise<Page<GroupRecord>>;
   listGroupMembers(groupId: string, page: PageRequest): Promise<Page<UserRecord>>;
   listGroupRoles(groupId: string): Promise<RoleAssignmentRecord[]>;
+  /**
+   * Ids of groups Okta flags as holding an admin role (`GET /api/v1/groups?expand=stats`,
+   * `_embedded.stats.hasAdminPrivlege`), all pages.
+   */
+  listAdminGroupIds(): Promise<string[]>;
 
   getApp(appId: string): Promise<AppRecord | null>;
   listAppGrants(appId: string): Promise<GrantRecord[]>;

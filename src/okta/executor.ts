@@ -22,6 +22,11 @@ export interface ExecutorOptions {
   retries?: number;
   /** First backoff step in ms, doubled per retry with full jitter. Default 100. */
   backoffBaseMs?: number;
+  /**
+   * Retries after a concurrency 429 (the org has too many requests in flight), each after a short
+   * jittered pause; such a 429 clears as soon as one of the org's requests finishes. Default 10.
+   */
+  concurrencyRetries?: number;
   metrics: UpstreamMetrics;
 }
 
@@ -99,9 +104,13 @@ export class RateAwareFetcher {
   private readonly retries: number;
   private readonly backoffBaseMs: number;
   private readonly metrics: UpstreamMetrics;
+  private readonly concurrencyRetries: number;
   private readonly buckets = new Map<string, BucketState>();
   private readonly queue: (() => void)[] = [];
   private active = 0;
+  /** The in-flight cap in force: halved by a concurrency 429, grown back by one a second. */
+  private cap: number;
+  private capLoweredAt = 0;
 
   constructor(options: ExecutorOptions) {
     this.maxConcurrency = options.maxConcurrency ?? 20;
@@ -110,7 +119,9 @@ export class RateAwareFetcher {
     this.reserve = Math.min(0.5, Math.max(0, options.rateLimitReserve ?? 0.1));
     this.retries = options.retries ?? 3;
     this.backoffBaseMs = options.backoffBaseMs ?? 100;
+    this.concurrencyRetries = options.concurrencyRetries ?? 10;
     this.metrics = options.metrics;
+    this.cap = this.maxConcurrency;
   }
 
   /** Requests in flight right now (for tests and diagnostics). */
@@ -131,6 +142,7 @@ export class RateAwareFetcher {
     }
     const bucket = bucketOf(request.url);
     const maxAttempts = method === 'GET' ? this.retries + 1 : 1;
+    let concurrencyRetries = 0;
     for (let attempt = 1; ; attempt++) {
       await this.waitForBucket(bucket);
       let response: BufferedResponse;
@@ -144,6 +156,24 @@ export class RateAwareFetcher {
           });
         }
         await this.backoff(bucket, attempt);
+        continue;
+      }
+      if (response.status === 429 && isConcurrency429(response)) {
+        // Its reset is only Okta's estimate: the slot frees when any request of the org finishes.
+        this.lowerCap();
+        if (concurrencyRetries >= this.concurrencyRetries) {
+          throw new UpstreamError(
+            'UPSTREAM_RATE_LIMITED',
+            `${method} ${url.pathname}: Okta's limit on requests in flight for the org stayed reached after ${concurrencyRetries} retries`,
+            { status: 429 },
+          );
+        }
+        concurrencyRetries++;
+        attempt--;
+        this.metrics.retry(bucket);
+        const pause = 50 + Math.floor(Math.random() * 200);
+        this.metrics.wait(bucket, pause);
+        await sleep(pause);
         continue;
       }
       if (response.status === 429) {
@@ -205,16 +235,41 @@ export class RateAwareFetcher {
     return Math.max(0, reset * 1000 - now) + 250;
   }
 
+  /** The in-flight cap in force right now (for tests and diagnostics). */
+  get currentCap(): number {
+    this.regrowCap();
+    return this.cap;
+  }
+
+  private lowerCap(): void {
+    this.regrowCap();
+    this.cap = Math.max(1, Math.floor(this.cap / 2));
+    this.capLoweredAt = Date.now();
+  }
+
+  /** One more slot per second since the cap was last lowered, up to maxConcurrency. */
+  private regrowCap(): void {
+    if (this.cap >= this.maxConcurrency) return;
+    const seconds = Math.floor((Date.now() - this.capLoweredAt) / 1000);
+    if (seconds <= 0) return;
+    this.cap = Math.min(this.maxConcurrency, this.cap + seconds);
+    this.capLoweredAt += seconds * 1000;
+  }
+
   private async withSlot<T>(work: () => Promise<T>): Promise<T> {
-    if (this.active >= this.maxConcurrency) {
+    this.regrowCap();
+    while (this.active >= this.cap) {
       await new Promise<void>((resolve) => this.queue.push(resolve));
+      this.regrowCap();
     }
     this.active++;
     try {
       return await work();
     } finally {
       this.active--;
-      this.queue.shift()?.();
+      this.regrowCap();
+      const free = Math.max(1, this.cap - this.active);
+      for (const wake of this.queue.splice(0, free)) wake();
     }
   }
 
@@ -255,6 +310,17 @@ export class RateAwareFetcher {
     this.buckets.set(bucket, { remaining, limit, resetAt: Number.isFinite(reset) ? reset * 1000 : 0 });
     this.metrics.rateLimitRemaining(bucket, remaining, Number.isFinite(limit) ? limit : 0);
   }
+}
+
+/**
+ * A 429 for too many requests in flight, not an exhausted window: Okta sends it with
+ * X-Rate-Limit-Limit 0 (and Remaining 0); a 429 that still shows requests left in the window is
+ * one too.
+ */
+export function isConcurrency429(response: { headers: Headers }): boolean {
+  const limit = response.headers.get('x-rate-limit-limit');
+  const remaining = Number(response.headers.get('x-rate-limit-remaining'));
+  return limit === '0' || (limit !== null && Number.isFinite(remaining) && remaining > 0);
 }
 
 function buffered(res: Response, body: Buffer): BufferedResponse {

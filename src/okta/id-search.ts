@@ -5,8 +5,8 @@
 
 /** Okta object ids (00u..., 00g..., 0oa..., cr0..., iam...) are short alphanumeric strings. */
 const OKTA_ID = /^[A-Za-z0-9]{1,64}$/;
-/** OAuth client ids are usually app ids, but custom ones may carry `-` and `_`. */
-const CLIENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
+/** OAuth client ids are usually app ids; custom ones may carry `$-_.+!*'(),` (RFC 3986 unreserved and sub-delims Okta allows). */
+const CLIENT_ID = /^[A-Za-z0-9$\-_.+!*'(),]{1,128}$/;
 
 export function isOktaId(id: string): boolean {
   return OKTA_ID.test(id);
@@ -34,7 +34,9 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * Resolves many ids with batched searches: valid, distinct ids go out in chunks through
- * `searchChunk`; when a chunk's search fails with a 400, its ids fall back to `getOne`.
+ * `searchChunk`; when a chunk's search fails with a 400, its ids fall back to `getOne`. Okta's
+ * search is eventually consistent (an object changed seconds ago can be missing from it), so an
+ * id the search did not return is read by id before it is called unknown.
  * Returns one result per input id, in order, null for unknown or invalid ids.
  */
 export async function batchById<T extends { id: string }>(
@@ -46,6 +48,7 @@ export async function batchById<T extends { id: string }>(
 ): Promise<(T | null)[]> {
   const wanted = [...new Set(ids.filter(isOktaId))];
   const found = new Map<string, T>();
+  const readById = new Set<string>();
   await Promise.all(
     chunk(wanted, chunkSize).map(async (part) => {
       let items: (T | null)[];
@@ -53,10 +56,14 @@ export async function batchById<T extends { id: string }>(
         items = await searchChunk(part);
       } catch (err) {
         if (!isBadRequest(err)) throw err;
+        for (const id of part) readById.add(id);
         items = await Promise.all(part.map(getOne));
       }
       for (const item of items) if (item) found.set(item.id, item);
     }),
   );
+  const missed = wanted.filter((id) => !found.has(id) && !readById.has(id));
+  const read = await Promise.all(missed.map(getOne));
+  for (const item of read) if (item) found.set(item.id, item);
   return ids.map((id) => found.get(id) ?? null);
 }

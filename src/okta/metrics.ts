@@ -79,3 +79,32 @@ export const noopMetrics: UpstreamMetrics = {
   rateLimitRemaining() {},
   cache() {},
 };
+
+/** What a long-running command shows while Okta's rate limits hold it back. */
+export interface RateLimitStatus {
+  bucket: string;
+  /** How long the client is about to sleep, ms. */
+  waitMs: number;
+  /** Requests left in the bucket's window when last seen; null before any answer. */
+  remaining: number | null;
+  limit: number | null;
+}
+
+/**
+ * A metrics sink that tells `onWait` whenever the client sleeps a second or more for a rate limit,
+ * with what is left in that bucket: progress output for batch commands.
+ */
+export function watchRateLimitWaits(onWait: (status: RateLimitStatus) => void): UpstreamMetrics {
+  const seen = new Map<string, { remaining: number; limit: number }>();
+  return {
+    ...noopMetrics,
+    rateLimitRemaining(bucket, remaining, limit) {
+      seen.set(bucket, { remaining, limit });
+    },
+    wait(bucket, ms) {
+      if (ms < 1000) return;
+      const last = seen.get(bucket);
+      onWait({ bucket, waitMs: ms, remaining: last?.remaining ?? null, limit: last?.limit ?? null });
+    },
+  };
+}

@@ -3,14 +3,21 @@
  * GET helper for /oauth2/v1/clients. Every answer is mapped to a plain record; every failure
  * becomes an UpstreamError naming the request.
  */
-import type { Page, ServiceAppRecord, UserRecord } from '../iam/model.ts';
+import type { Page, UserRecord } from '../iam/model.ts';
 import type { OktaClient } from './client.ts';
 import type { OktaDirectory, PageRequest } from './directory.ts';
-import { isNotFound, toUpstreamError, UpstreamError } from './errors.ts';
+import { toUpstreamError, UpstreamError } from './errors.ts';
 import { createIamCatalogReads } from './iam-catalog.ts';
 import { batchById, idSearchExpression, isClientId, isOktaId } from './id-search.ts';
 import { toAppRecord, toGrantRecord, toGroupRecord, toServiceAppRecord, toUserRecord } from './mappers.ts';
-import { collectAll, collectBodyPages, firstPage, type PagedCollection } from './pagination.ts';
+import {
+  collectAll,
+  collectBodyPages,
+  collectLinkPages,
+  firstPage,
+  type PagedCollection,
+} from './pagination.ts';
+import { emptyOnNotFound, orNull } from './not-found.ts';
 import { RoleAssignmentReader } from './role-assignments.ts';
 
 type Json = Record<string, unknown>;
@@ -24,15 +31,7 @@ async function call<T>(context: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** null instead of NOT_FOUND, for getters of one object. */
-async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isNotFound(err)) return null;
-    throw err;
-  }
-}
+const obj = (value: unknown): Json => (value && typeof value === 'object' ? (value as Json) : {});
 
 const isBadRequest = (err: unknown) => err instanceof UpstreamError && err.status === 400;
 
@@ -49,18 +48,15 @@ function pageParams(req: PageRequest): { limit?: number; after?: string } {
   return { ...(req.limit !== undefined && { limit: req.limit }), ...(req.after && { after: req.after }) };
 }
 
-/** The next URL of a Link header (`<...>; rel="next"`). */
-function nextLink(link: string | null): string | null {
-  if (!link) return null;
-  for (const part of link.split(',')) {
-    const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
-    if (m?.[1]) return m[1];
-  }
-  return null;
+/** Preview orgs live under oktapreview.com; a custom domain or loopback says nothing, so `okta`. */
+function partitionOf(orgUrl: string): string {
+  return new URL(orgUrl).hostname.endsWith('.oktapreview.com') ? 'oktapreview' : 'okta';
 }
 
-function partitionOf(orgUrl: string): string {
-  return new URL(orgUrl).hostname.endsWith('oktapreview.com') ? 'oktapreview' : 'okta';
+/** Whether a group list item carries Okta's admin flag (`expand=stats`, Okta's spelling). */
+function hasAdminPrivilege(group: unknown): boolean {
+  const stats = ((group as Json)._embedded as Json | undefined)?.stats as Json | undefined;
+  return stats?.hasAdminPrivlege === true;
 }
 
 export function createOktaDirectory(client: OktaClient): OktaDirectory {
@@ -81,11 +77,22 @@ export function createOktaDirectory(client: OktaClient): OktaDirectory {
   return {
     ownClientId: client.ownClientId,
 
-    getOrg: () =>
-      call('GET /api/v1/org', async () => {
-        const org = (await sdk.orgSettingApi.getOrgSettings()) as unknown as Json;
-        return { id: String(org.id ?? ''), partition: partitionOf(client.orgUrl), url: client.orgUrl };
-      }),
+    async getOrg() {
+      // The well-known metadata names the org's Okta domain even behind a custom domain, and so
+      // its partition; /api/v1/org proves the credential. Read side by side, not one after the other.
+      const [settings, metadata] = await Promise.allSettled([
+        call('GET /api/v1/org', async () => (await sdk.orgSettingApi.getOrgSettings()) as unknown as Json),
+        call('GET /.well-known/okta-organization', async () =>
+          obj((await client.getJson('/.well-known/okta-organization')).body),
+        ),
+      ]);
+      const meta = metadata.status === 'fulfilled' ? metadata.value : {};
+      const oktaDomain = obj(obj(meta._links).organization).href;
+      const partition = partitionOf(typeof oktaDomain === 'string' ? oktaDomain : client.orgUrl);
+      if (settings.status === 'rejected' && typeof meta.id !== 'string') throw settings.reason;
+      const id = settings.status === 'fulfilled' ? settings.value.id : meta.id;
+      return { id: String(id ?? ''), partition, url: client.orgUrl };
+    },
 
     async getCurrentUser() {
       if (client.ownClientId) return null;
@@ -173,30 +180,27 @@ export function createOktaDirectory(client: OktaClient): OktaDirectory {
     },
 
     listAppGrants: (appId) =>
-      call(`GET /api/v1/apps/${appId}/grants`, async () =>
-        (await all(sdk.applicationApi.listScopeConsentGrants({ appId }))).map(toGrantRecord),
+      emptyOnNotFound(() =>
+        call(`GET /api/v1/apps/${appId}/grants`, async () =>
+          (await all(sdk.applicationApi.listScopeConsentGrants({ appId }))).map(toGrantRecord),
+        ),
       ),
 
+    listAdminGroupIds: () =>
+      call('GET /api/v1/groups?expand=stats', async () => {
+        const groups = await collectLinkPages(client.getJson, '/api/v1/groups?expand=stats&limit=10000');
+        return groups.filter(hasAdminPrivilege).map((g) => String((g as Json).id ?? ''));
+      }),
+
     async listServiceApps() {
-      const apps: ServiceAppRecord[] = [];
-      const seen = new Set<string>();
-      let url: string | null = '/oauth2/v1/clients?limit=200';
-      while (url && !seen.has(url)) {
-        seen.add(url);
-        const res = await client.getJson(url);
-        const clients = Array.isArray(res.body) ? res.body : [];
-        for (const c of clients) {
-          if ((c as Json).application_type === 'service') apps.push(toServiceAppRecord(c));
-        }
-        url = nextLink(res.headers.get('link'));
-      }
-      return apps;
+      const clients = await collectLinkPages(client.getJson, '/oauth2/v1/clients?limit=200');
+      return clients.filter((c) => (c as Json).application_type === 'service').map(toServiceAppRecord);
     },
 
     async getServiceApp(clientId) {
       if (!isClientId(clientId)) return null;
       return orNull(async () =>
-        toServiceAppRecord((await client.getJson(`/oauth2/v1/clients/${clientId}`)).body),
+        toServiceAppRecord((await client.getJson(`/oauth2/v1/clients/${encodeURIComponent(clientId)}`)).body),
       );
     },
 

@@ -3,6 +3,7 @@
  * /api/v1/iam/* lists through `_links.next.href` in the body (the SDK returns one page per call).
  */
 import type { Page } from '../iam/model.ts';
+import { UpstreamError } from './errors.ts';
 
 /** The part of the SDK's Collection we drive: one page per call, the next URL kept in nextUri. */
 export interface PagedCollection<T> {
@@ -64,4 +65,37 @@ export async function collectBodyPages<P, T>(
     seen.add(next);
     after = next;
   }
+}
+
+/** The next URL of a Link header (`<...>; rel="next"`). */
+export function nextLink(link: string | null): string | null {
+  if (!link) return null;
+  for (const part of link.split(',')) {
+    const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+    if (m?.[1]) return m[1];
+  }
+  return null;
+}
+
+/**
+ * Every item of a Link-paged list read as raw JSON (for what the SDK's models drop, such as
+ * `_embedded`). Stops on a repeated URL so a misbehaving server cannot loop us forever.
+ */
+export async function collectLinkPages(
+  getJson: (url: string) => Promise<{ body: unknown; headers: Headers }>,
+  firstUrl: string,
+): Promise<unknown[]> {
+  const items: unknown[] = [];
+  const seen = new Set<string>();
+  let url: string | null = firstUrl;
+  while (url && !seen.has(url)) {
+    seen.add(url);
+    const res = await getJson(url);
+    if (!Array.isArray(res.body)) {
+      throw new UpstreamError('UPSTREAM_ERROR', `GET ${firstUrl.split('?')[0]}: expected a JSON array`);
+    }
+    items.push(...res.body);
+    url = nextLink(res.headers.get('link'));
+  }
+  return items;
 }

@@ -4,9 +4,11 @@
  * when an APP_ADMIN is on the list); client lists cannot expand, so targets are fetched per
  * targetable assignment there.
  */
+import { LRUCache } from 'lru-cache';
 import type { PrincipalKind, RoleAssignmentRecord, RoleTarget } from '../iam/model.ts';
 import type { OktaSdkClient } from './client.ts';
 import { toUpstreamError } from './errors.ts';
+import { emptyOnNotFound } from './not-found.ts';
 import { appTargetOf, embeddedTargetsOf, groupTargetOf, toRoleAssignmentRecord } from './mappers.ts';
 import { collectAll, type PagedCollection } from './pagination.ts';
 
@@ -20,10 +22,37 @@ async function all(collection: Promise<unknown>): Promise<unknown[]> {
   return collectAll(await (collection as Promise<PagedCollection<unknown>>));
 }
 
+function hasEmbeddedTargets(assignment: unknown): boolean {
+  const { groups, apps } = embeddedTargetsOf(assignment);
+  return groups !== undefined || apps !== undefined;
+}
+
 const nonEmpty = (targets: RoleTarget[]): RoleTarget[] | null => (targets.length ? targets : null);
 
+/** How long a read of one assignment's targets is shared, ms: as long as role assignments are cached by default. */
+const TARGETS_TTL_MS = 30_000;
+
 export class RoleAssignmentReader {
+  /**
+   * Target reads by URL: a group's targeted role shows on every member's list, and each member's
+   * list would otherwise read the same targets again.
+   */
+  private readonly targetReads = new LRUCache<string, Promise<RoleTarget[]>>({
+    max: 2_000,
+    ttl: TARGETS_TTL_MS,
+  });
+
   constructor(private readonly sdk: OktaSdkClient) {}
+
+  private sharedTargets(key: string, read: () => Promise<RoleTarget[]>): Promise<RoleTarget[]> {
+    let pending = this.targetReads.get(key);
+    if (!pending) {
+      pending = read();
+      this.targetReads.set(key, pending);
+      pending.catch(() => this.targetReads.delete(key));
+    }
+    return pending;
+  }
 
   async forUser(userId: string): Promise<RoleAssignmentRecord[]> {
     const list: RoleList = (expand) =>
@@ -40,11 +69,15 @@ export class RoleAssignmentReader {
   }
 
   async forClient(clientId: string): Promise<RoleAssignmentRecord[]> {
-    return this.withContext(`GET /oauth2/v1/clients/${clientId}/roles`, async () => {
-      const raw = await all(this.sdk.roleAssignmentApi.listRolesForClient({ clientId }));
-      const records = raw.map((a) => toRoleAssignmentRecord(a, 'SERVICE_APP', clientId));
-      return Promise.all(records.map((r) => this.withFetchedTargets(r)));
-    });
+    const raw = await emptyOnNotFound(() =>
+      this.withContext(`GET /oauth2/v1/clients/${clientId}/roles`, () =>
+        all(this.sdk.roleAssignmentApi.listRolesForClient({ clientId })),
+      ),
+    );
+    const records = raw.map((a) => toRoleAssignmentRecord(a, 'SERVICE_APP', clientId));
+    return this.withContext(`GET /oauth2/v1/clients/${clientId}/roles/{id}/targets`, () =>
+      Promise.all(records.map((r) => this.withFetchedTargets(r))),
+    );
   }
 
   private async withContext<T>(context: string, work: () => Promise<T>): Promise<T> {
@@ -55,8 +88,19 @@ export class RoleAssignmentReader {
     }
   }
 
+  /**
+   * Okta documents `expand=targets/...` but not what an assignment without `_embedded` targets
+   * means: none, or an org that ignores the expansion. A list that embeds targets anywhere shows
+   * the expansion honoured, so there none embedded means org-wide; on a list that embeds none,
+   * each targetable assignment has its targets read from the target endpoints.
+   */
   private async expanded(kind: PrincipalKind, key: string, list: RoleList): Promise<RoleAssignmentRecord[]> {
     const withGroups = await list('targets/groups');
+    if (!withGroups.some(hasEmbeddedTargets)) {
+      return Promise.all(
+        withGroups.map((a) => this.withFetchedTargets(toRoleAssignmentRecord(a, kind, key))),
+      );
+    }
     const needApps = withGroups.some((a) => APP_TARGETABLE.has(String((a as { type?: unknown }).type)));
     const withApps = needApps ? await list('targets/catalog/apps') : [];
     const appsByAssignment = new Map<string, RoleTarget[] | undefined>();
@@ -64,7 +108,6 @@ export class RoleAssignmentReader {
       const rec = toRoleAssignmentRecord(a, kind, key);
       appsByAssignment.set(identity(rec), embeddedTargetsOf(a).apps);
     }
-    // Okta embeds targets only where there are some: on an expanded list, none means org-wide.
     return Promise.all(
       withGroups.map(async (a) => {
         const rec = toRoleAssignmentRecord(a, kind, key);
@@ -81,34 +124,44 @@ export class RoleAssignmentReader {
     );
   }
 
-  /** Fallback: one call per targetable assignment, against the principal that holds it. */
+  /** One call per targetable assignment, against the principal that holds it (a group's for inherited ones). */
   private async withFetchedTargets(rec: RoleAssignmentRecord): Promise<RoleAssignmentRecord> {
     const roleId = rec.id;
     const api = this.sdk.roleTargetApi;
-    const viaGroup = rec.inheritedFromGroupId;
+    const holder: { kind: PrincipalKind; key: string } = rec.inheritedFromGroupId
+      ? { kind: 'GROUP', key: rec.inheritedFromGroupId }
+      : { kind: rec.principalKind, key: rec.principalKey };
+    const byHolder = { SERVICE_APP: 'clients', GROUP: 'groups', USER: 'users' }[holder.kind];
+    const key = `${byHolder}/${holder.key}/roles/${roleId}`;
     if (GROUP_TARGETABLE.has(rec.type)) {
-      const targets =
-        rec.principalKind === 'SERVICE_APP'
-          ? api.listGroupTargetRoleForClient({ clientId: rec.principalKey, roleAssignmentId: roleId })
-          : viaGroup || rec.principalKind === 'GROUP'
-            ? api.listGroupTargetsForGroupRole({ groupId: viaGroup ?? rec.principalKey, roleId })
-            : api.listGroupTargetsForRole({ userId: rec.principalKey, roleId });
-      return { ...rec, targets: nonEmpty((await all(targets)).map(groupTargetOf)) };
+      const targets = await this.sharedTargets(`${key}/groups`, async () => {
+        const list =
+          holder.kind === 'SERVICE_APP'
+            ? api.listGroupTargetRoleForClient({ clientId: holder.key, roleAssignmentId: roleId })
+            : holder.kind === 'GROUP'
+              ? api.listGroupTargetsForGroupRole({ groupId: holder.key, roleId })
+              : api.listGroupTargetsForRole({ userId: holder.key, roleId });
+        return (await all(list)).map(groupTargetOf);
+      });
+      return { ...rec, targets: nonEmpty(targets) };
     }
     if (APP_TARGETABLE.has(rec.type)) {
-      const targets =
-        rec.principalKind === 'SERVICE_APP'
-          ? api.listAppTargetRoleToClient({ clientId: rec.principalKey, roleAssignmentId: roleId })
-          : viaGroup || rec.principalKind === 'GROUP'
-            ? api.listApplicationTargetsForApplicationAdministratorRoleForGroup({
-                groupId: viaGroup ?? rec.principalKey,
-                roleId,
-              })
-            : api.listApplicationTargetsForApplicationAdministratorRoleForUser({
-                userId: rec.principalKey,
-                roleId,
-              });
-      return { ...rec, targets: nonEmpty((await all(targets)).map(appTargetOf)) };
+      const targets = await this.sharedTargets(`${key}/apps`, async () => {
+        const list =
+          holder.kind === 'SERVICE_APP'
+            ? api.listAppTargetRoleToClient({ clientId: holder.key, roleAssignmentId: roleId })
+            : holder.kind === 'GROUP'
+              ? api.listApplicationTargetsForApplicationAdministratorRoleForGroup({
+                  groupId: holder.key,
+                  roleId,
+                })
+              : api.listApplicationTargetsForApplicationAdministratorRoleForUser({
+                  userId: holder.key,
+                  roleId,
+                });
+        return (await all(list)).map(appTargetOf);
+      });
+      return { ...rec, targets: nonEmpty(targets) };
     }
     return rec;
   }

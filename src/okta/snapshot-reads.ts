@@ -4,6 +4,7 @@
  * per-request questions and maps to smaller records; these are one-off sweeps, so they stay out
  * of its interface. Read-only, every page, through the client's rate-limited HTTP.
  */
+import { collectLinkPages } from './pagination.ts';
 
 export interface UserDetailRecord {
   id: string;
@@ -73,29 +74,8 @@ const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {}
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-/** The rel="next" URL of an RFC 8288 Link header, as Okta pages its classic lists. */
-export function nextLink(headers: Headers): string | null {
-  const link = headers.get('link');
-  if (!link) return null;
-  for (const part of link.split(',')) {
-    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
-    if (match?.[1]) return match[1];
-  }
-  return null;
-}
-
 async function allPages(get: RawGet, first: string): Promise<Json[]> {
-  const items: Json[] = [];
-  let path: string | null = first;
-  const seen = new Set<string>();
-  while (path && !seen.has(path)) {
-    seen.add(path);
-    const { body, headers } = await get(path);
-    if (!Array.isArray(body)) throw new Error(`GET ${first}: expected a JSON array`);
-    items.push(...body.map(obj));
-    path = nextLink(headers);
-  }
-  return items;
+  return (await collectLinkPages(get, first)).map(obj);
 }
 
 function optional(profile: Json, name: string): Record<string, string> {

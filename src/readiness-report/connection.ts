@@ -3,7 +3,7 @@
  * process from the same settings as the server (src/config.ts), asked through yoga.fetch
  * without opening a port.
  */
-import { openInProcessGateway } from './in-process.ts';
+import { type InProcessOptions, openInProcessGateway } from './in-process.ts';
 import { CheckFailedError, createExecutor, type GraphQLExecutor } from './transport.ts';
 
 export interface GatewayConnection {
@@ -19,6 +19,8 @@ export interface ConnectionOptions {
   apiKey?: string | undefined;
   /** Environment the in-process gateway reads its settings from. Default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** In process only: batch mode and an upstream metrics sink. */
+  inProcess?: InProcessOptions;
 }
 
 /** http://host:port -> http://host:port/graphql; a URL with a path is used as given. */
@@ -49,5 +51,5 @@ export async function openGatewayConnection(options: ConnectionOptions): Promise
       close: async () => {},
     };
   }
-  return openInProcessGateway(options.env ?? process.env);
+  return openInProcessGateway(options.env ?? process.env, options.inProcess);
 }

@@ -6,11 +6,20 @@ import { parseRolePermissionTable } from '../iam/index.ts';
 import { createOktaDeps } from '../server/okta-deps.ts';
 import { createGateway, GRAPHQL_PATH } from '../yoga.ts';
 import type { GatewayConnection } from './connection.ts';
-import { resolveOktaSettings } from './okta-settings.ts';
+import type { UpstreamMetrics } from '../okta/metrics.ts';
+import { resolveOktaSettings, type SettingsOptions } from './okta-settings.ts';
 import { CheckFailedError, createExecutor } from './transport.ts';
 
-export async function openInProcessGateway(env: NodeJS.ProcessEnv): Promise<GatewayConnection> {
-  const settings = await resolveOktaSettings(env);
+export interface InProcessOptions extends SettingsOptions {
+  /** Sees every upstream event (e.g. to show rate-limit waits on a progress bar). */
+  metrics?: UpstreamMetrics;
+}
+
+export async function openInProcessGateway(
+  env: NodeJS.ProcessEnv,
+  options: InProcessOptions = {},
+): Promise<GatewayConnection> {
+  const settings = await resolveOktaSettings(env, options);
   try {
     const { config } = settings;
     let roleTable: ReturnType<typeof parseRolePermissionTable> | undefined;
@@ -27,6 +36,7 @@ export async function openInProcessGateway(env: NodeJS.ProcessEnv): Promise<Gate
       maxConcurrency: config.oktaMaxConcurrency,
       client: config.oktaClient,
       cache: config.cache,
+      ...(options.metrics ? { metrics: options.metrics } : {}),
       ...(roleTable ? { roleTable } : {}),
     });
     const gateway = createGateway({ ...okta.gatewayDeps, apiKeys: null, graphiql: false });

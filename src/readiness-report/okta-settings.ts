@@ -24,8 +24,26 @@ export function readConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   }
 }
 
-export async function resolveOktaSettings(env: NodeJS.ProcessEnv): Promise<OktaSettings> {
+/**
+ * The rate-limit wait cap of batch commands (`readiness --all-admins`, `snapshot`) when
+ * OKTA_MAX_RATE_LIMIT_WAIT_MS is not set: past one of Okta's one-minute windows, so a sweep of a
+ * large org rides through its limits instead of failing (the server keeps failing fast), ms.
+ */
+export const BATCH_MAX_RATE_LIMIT_WAIT_MS = 120_000;
+
+export interface SettingsOptions {
+  /** A batch command: wait out rate-limit windows unless the environment sets a cap. */
+  batch?: boolean;
+}
+
+export async function resolveOktaSettings(
+  env: NodeJS.ProcessEnv,
+  options: SettingsOptions = {},
+): Promise<OktaSettings> {
   const config = readConfig(env);
+  if (options.batch && env.OKTA_MAX_RATE_LIMIT_WAIT_MS === undefined) {
+    config.oktaClient = { ...config.oktaClient, maxRateLimitWaitMs: BATCH_MAX_RATE_LIMIT_WAIT_MS };
+  }
   try {
     const { orgUrl, credentials, close } = await openOktaConnection(config.okta);
     return { config, orgUrl, credentials, close };

@@ -100,41 +100,57 @@ export async function findPrincipal(ctx: GatewayContext, name: string): Promise<
 
 /**
  * Every principal holding an admin role assignment of its own: users Okta lists as role
- * assignees with a USER-type assignment; groups named by users' GROUP-type assignments or by
- * resource-set bindings, that hold assignments; service apps with client roles.
+ * assignees with a USER-type assignment; groups that hold assignments, found through Okta's admin
+ * flag on groups (`expand=stats`), users' GROUP-type assignments and resource-set bindings (the
+ * assignee list need not show a group's members, so the flag alone is what Okta documents);
+ * service apps with client roles. Each group is read as soon as any source names it.
  */
 export async function listAdmins(ctx: GatewayContext): Promise<PrincipalModel[]> {
-  const [userIds, serviceApps, resourceSets] = await Promise.all([
-    ctx.directory.listRoleAssigneeUserIds(),
-    ctx.once('serviceApps', () => ctx.directory.listServiceApps()),
-    ctx.once('resourceSets', () => ctx.directory.listResourceSets()),
-  ]);
-  const [userRoles, clientRoles, bindings] = await Promise.all([
-    Promise.all(userIds.map((id) => ctx.loaders.userRoles.load(id))),
-    Promise.all(serviceApps.map((app) => ctx.loaders.clientRoles.load(app.clientId))),
-    Promise.all(resourceSets.map((s) => ctx.loaders.resourceSetBindings.load(s.id))),
-  ]);
-  const adminUserIds = userIds.filter((_, i) => userRoles[i]?.some((a) => a.assignmentType === 'USER'));
-  const groupIds = new Set<string>();
-  for (const roles of userRoles) {
-    for (const a of roles)
-      if (a.assignmentType === 'GROUP' && a.inheritedFromGroupId) groupIds.add(a.inheritedFromGroupId);
-  }
-  for (const binding of bindings.flat()) {
-    for (const m of binding.members) {
-      const ref = memberRef(m.href);
-      if (ref?.kind === 'GROUP') groupIds.add(ref.key);
+  const groupReads = new Map<string, Promise<GroupRecord | null>>();
+  const readGroup = (id: string) => {
+    if (!groupReads.has(id)) {
+      groupReads.set(
+        id,
+        Promise.all([ctx.loaders.groupById.load(id), ctx.loaders.groupRoles.load(id)]).then(([g, roles]) =>
+          g && roles.length > 0 ? g : null,
+        ),
+      );
     }
-  }
-  const candidateGroups = [...groupIds].sort();
-  const [users, groups, groupRoles] = await Promise.all([
-    Promise.all(adminUserIds.map((id) => ctx.loaders.userById.load(id))),
-    Promise.all(candidateGroups.map((id) => ctx.loaders.groupById.load(id))),
-    Promise.all(candidateGroups.map((id) => ctx.loaders.groupRoles.load(id))),
-  ]);
-  const adminGroups = groups.filter(
-    (g, i): g is GroupRecord => g !== null && (groupRoles[i]?.length ?? 0) > 0,
+  };
+  const flagged = ctx.directory.listAdminGroupIds().then((ids) => ids.forEach(readGroup));
+  const users = ctx.directory.listRoleAssigneeUserIds().then((ids) =>
+    Promise.all(
+      ids.map(async (id) => {
+        const roles = await ctx.loaders.userRoles.load(id);
+        for (const a of roles)
+          if (a.assignmentType === 'GROUP' && a.inheritedFromGroupId) readGroup(a.inheritedFromGroupId);
+        return roles.some((a) => a.assignmentType === 'USER') ? ctx.loaders.userById.load(id) : null;
+      }),
+    ),
   );
-  const adminApps = serviceApps.filter((_, i) => (clientRoles[i]?.length ?? 0) > 0);
-  return [...users.filter((u): u is UserRecord => u !== null), ...adminGroups, ...adminApps];
+  const apps = ctx
+    .once('serviceApps', () => ctx.directory.listServiceApps())
+    .then((all) =>
+      Promise.all(
+        all.map(async (app) => ((await ctx.loaders.clientRoles.load(app.clientId)).length > 0 ? app : null)),
+      ),
+    );
+  const bound = ctx
+    .once('resourceSets', () => ctx.directory.listResourceSets())
+    .then((sets) =>
+      Promise.all(
+        sets.map(async (set) => {
+          for (const binding of await ctx.loaders.resourceSetBindings.load(set.id))
+            for (const m of binding.members) {
+              const ref = memberRef(m.href);
+              if (ref?.kind === 'GROUP') readGroup(ref.key);
+            }
+        }),
+      ),
+    );
+  const [adminUsers, adminApps] = await Promise.all([users, apps, flagged, bound]);
+  const groupIds = [...groupReads.keys()].sort();
+  const groups = await Promise.all(groupIds.map((id) => groupReads.get(id)));
+  const present = <T>(items: (T | null | undefined)[]): T[] => items.filter((x): x is T => x != null);
+  return [...present(adminUsers), ...present(groups), ...present(adminApps)];
 }

@@ -20,6 +20,7 @@ describe('batchById', () => {
 
   it('searches distinct valid ids in chunks and answers one slot per input, in order', async () => {
     const searched: string[][] = [];
+    const singles: string[] = [];
     const ids = Array.from({ length: 120 }, (_, i) => `00u${i}`);
     const result = await batchById(
       [...ids, '00u5', 'bad id', 'unknown1'],
@@ -27,12 +28,15 @@ describe('batchById', () => {
         searched.push(part);
         return part.filter((id) => id !== 'unknown1').map(record);
       },
-      async () => {
-        throw new Error('no single gets expected');
+      async (id) => {
+        singles.push(id);
+        return null;
       },
       () => false,
     );
     expect(searched.map((p) => p.length)).toEqual([50, 50, 21]);
+    // The one id the search did not return is read by id once before it is called unknown.
+    expect(singles).toEqual(['unknown1']);
     expect(result).toHaveLength(123);
     expect(result[0]).toEqual({ id: '00u0' });
     expect(result[120]).toEqual({ id: '00u5' });
@@ -55,5 +59,20 @@ describe('batchById', () => {
     );
     expect(singles.sort()).toEqual(['00u1', '00u2']);
     expect(result).toEqual([{ id: '00u1' }, null]);
+  });
+
+  it('reads by id what a lagging search missed, and only that', async () => {
+    const singles: string[] = [];
+    const result = await batchById(
+      ['00u1', '00u2', '00u3'],
+      async (part) => part.filter((id) => id !== '00u2').map(record),
+      async (id) => {
+        singles.push(id);
+        return record(id);
+      },
+      () => false,
+    );
+    expect(singles).toEqual(['00u2']);
+    expect(result).toEqual([{ id: '00u1' }, { id: '00u2' }, { id: '00u3' }]);
   });
 });
