@@ -1,9 +1,10 @@
 /**
  * `okta-iam-graphql sim`: runs the Okta org simulator in the foreground until SIGINT/SIGTERM.
  * Prints `listening on http://HOST:PORT` once ready, then the API token and how to use it.
+ * A bad --variant or --faults value is one line on stderr and exit 2.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { startSimulator } from '../sim/index.ts';
+import { OKTA_VARIANTS, parseFaultSpec, parseVariants, STRICT, startSimulator } from '../sim/index.ts';
 import type { OrgSnapshot } from '../sim/snapshot-format.ts';
 
 interface SimOptions {
@@ -18,6 +19,20 @@ interface SimOptions {
   faults?: string;
   token?: string;
   rateLimits: boolean;
+  variant?: string;
+}
+
+const EXIT_BAD_OPTION = 2;
+
+/** Checks the option values commander cannot: one line and exit 2 instead of a stack trace. */
+function checkOptions(options: SimOptions): void {
+  try {
+    parseVariants(options.variant);
+    if (options.faults) parseFaultSpec(options.faults);
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    process.exit(EXIT_BAD_OPTION);
+  }
 }
 
 function nonNegativeInt(value: string): number {
@@ -45,6 +60,7 @@ async function loadOrg(options: SimOptions): Promise<OrgSnapshot | undefined> {
 }
 
 async function runSim(options: SimOptions): Promise<void> {
+  checkOptions(options);
   const org = await loadOrg(options);
   const sim = await startSimulator({
     port: options.port,
@@ -55,11 +71,13 @@ async function runSim(options: SimOptions): Promise<void> {
     ...(options.faults ? { faults: options.faults } : {}),
     ...(options.token ? { apiToken: options.token } : {}),
     ...(options.rateLimits ? {} : { rateLimits: false as const }),
+    ...(options.variant ? { variants: options.variant } : {}),
   });
   process.stdout.write(`listening on ${sim.url}\n`);
   process.stdout.write(
     `API token: ${sim.apiToken}  (send "Authorization: SSWS ${sim.apiToken}"; e.g. curl -H "Authorization: SSWS ${sim.apiToken}" ${sim.url}/api/v1/users/me)\n`,
   );
+  if (sim.variants.length) process.stdout.write(`Okta variants: ${sim.variants.join(', ')}\n`);
   const stop = async () => {
     await sim.close();
     process.exit(0);
@@ -82,5 +100,9 @@ export function simCommand(): Command {
     .option('--faults <spec>', 'faults, e.g. "429:0.2@/api/v1/users*,5xx:0.1,reset:0.05,latency:1;ms=200"')
     .option('--token <token>', 'SSWS API token of the gateway principal (default: random)')
     .option('--no-rate-limits', "turn off Okta's per-minute and concurrency limits")
+    .option(
+      '--variant <names>',
+      `Okta variants, comma-separated (docs/okta-assumptions.md): ${OKTA_VARIANTS.join(', ')}, or ${STRICT} for all`,
+    )
     .action(runSim);
 }

@@ -24,6 +24,7 @@ export interface DemoPrincipalIds {
     lumosRoleNoAppAssignment: string;
     lumosResourceSet: string;
     accessRequestsResourceSet: string;
+    accessCertificationsResourceSet: string;
   };
 }
 
@@ -69,6 +70,11 @@ export function demoPrincipalIds(org: OrgSnapshot): DemoPrincipalIds {
       lumosRoleNoAppAssignment: find(rolesByLabel, DEMO_EXTRAS.lumosRoleNoAppAssignment, 'custom role'),
       lumosResourceSet: find(setsByLabel, DEMO_EXTRAS.lumosResourceSet, 'resource set'),
       accessRequestsResourceSet: find(setsByLabel, DEMO_EXTRAS.accessRequestsResourceSet, 'resource set'),
+      accessCertificationsResourceSet: find(
+        setsByLabel,
+        DEMO_EXTRAS.accessCertificationsResourceSet,
+        'resource set',
+      ),
     },
   };
 }

@@ -74,6 +74,13 @@ export const DEMO_USERS = {
     lastName: 'Helpdesk',
     setup: 'HELP_DESK_ADMIN limited to the group "Support Staff"',
   },
+  accessCertifications: {
+    login: at('access.certs'),
+    firstName: 'Ada',
+    lastName: 'Certifier',
+    setup:
+      'IAM-based ACCESS_CERTIFICATIONS_ADMIN on the predefined resource set ACCESS_CERTIFICATIONS_IAM_POLICY, nothing else',
+  },
 } as const satisfies Record<string, DemoUser>;
 
 export const DEMO_GROUPS = {

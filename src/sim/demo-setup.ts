@@ -51,7 +51,14 @@ export const DEMO_EXTRAS = {
   lumosRoleNoAppAssignment: 'Lumos Integration (no app assignment)',
   lumosResourceSet: 'Lumos: all users, groups and apps',
   accessRequestsResourceSet: 'Access requests',
+  accessCertificationsResourceSet: 'Access certifications',
 } as const;
+
+/** Okta's predefined resource set of the IAM-based Access Certifications Administrator role. */
+export const ACCESS_CERTIFICATIONS_IAM_POLICY = 'ACCESS_CERTIFICATIONS_IAM_POLICY';
+
+/** Named users added after the first demo org: their ids are drawn last, so earlier ids stay as they were. */
+const USERS_ADDED_LATER: ReadonlySet<string> = new Set(['accessCertifications']);
 
 /** The named part of the org, before the random population is added. */
 export interface NamedOrgPart {
@@ -76,9 +83,9 @@ const NAMED_CREATED = '2021-03-15T09:00:00.000Z';
 
 export function buildNamedPart(org: SnapshotOrg, ids: OktaIdFactory): NamedOrgPart {
   const created = NAMED_CREATED;
-  const users = Object.values(DEMO_USERS).map(
-    (user): SnapshotUser => ({
-      id: ids.next(ID_PREFIX.user),
+  const users = Object.entries(DEMO_USERS).map(
+    ([key, user]): SnapshotUser => ({
+      id: USERS_ADDED_LATER.has(key) ? '' : ids.next(ID_PREFIX.user),
       status: 'ACTIVE',
       created,
       profile: {
@@ -228,6 +235,21 @@ export function buildNamedPart(org: SnapshotOrg, ids: OktaIdFactory): NamedOrgPa
   }
   assign('CLIENT', clientId('reporting'), 'READ_ONLY_ADMIN');
 
+  for (const user of users) if (!user.id) user.id = ids.next(ID_PREFIX.user);
+  const accessCertificationsSet: SnapshotResourceSet = {
+    id: ACCESS_CERTIFICATIONS_IAM_POLICY,
+    label: DEMO_EXTRAS.accessCertificationsResourceSet,
+    description: 'Predefined resource set of the IAM-based Access Certifications Administrator role',
+    created,
+    resources: [orn('governance', 'certifications')],
+    bindings: [
+      {
+        role: 'ACCESS_CERTIFICATIONS_ADMIN',
+        members: [{ type: 'USER', id: userId('accessCertifications') }],
+      },
+    ],
+  };
+
   return {
     users,
     groups: [everyone, superAdmins, supportStaff, helpDeskTeam, engineering, sales],
@@ -238,7 +260,7 @@ export function buildNamedPart(org: SnapshotOrg, ids: OktaIdFactory): NamedOrgPa
     apps: [slack, salesforce, ...serviceApps],
     grants,
     customRoles: [lumosRole, lumosRoleNoAppAssignment],
-    resourceSets: [lumosSet, accessRequestsSet],
+    resourceSets: [lumosSet, accessRequestsSet, accessCertificationsSet],
     accessRequestsResourceSet: accessRequestsSet,
     roleAssignments,
   };

@@ -16,7 +16,10 @@ export interface FaultSpec {
   match?: string;
   /** latency: added delay; timeout: how long the request hangs before the socket is dropped. */
   ms?: number;
-  /** 429 / concurrency429: X-Rate-Limit-Reset is now + resetSeconds (defaults 60 and 300). */
+  /**
+   * 429 / concurrency429: X-Rate-Limit-Reset is now + resetSeconds (default 60). A concurrency429
+   * carries Okta's concurrency headers: X-Rate-Limit-Limit and Remaining 0, the reset an estimate.
+   */
   resetSeconds?: number;
   /** 5xx: the status, default 503. */
   status?: number;

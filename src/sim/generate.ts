@@ -34,7 +34,7 @@ export interface GenerateOptions {
   serviceApps?: number;
   /** Custom roles beyond the two named Lumos roles. Default 3. */
   customRoles?: number;
-  /** Resource sets beyond the two named ones. Default 3. */
+  /** Resource sets beyond the three named ones. Default 3. */
   resourceSets?: number;
   /** Random admin principals (users, a few groups, a few service apps) beyond the named ones. Default 25. */
   admins?: number;

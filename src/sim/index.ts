@@ -12,21 +12,21 @@ import { FaultInjector, type FaultSpec } from './faults.ts';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { RequestLog, type RequestLogEntry, type SimCounters } from './request-log.ts';
 import { Router } from './router.ts';
-import { appRoutes } from './routes-apps.ts';
-import { groupRoutes } from './routes-groups.ts';
-import { iamRoutes } from './routes-iam.ts';
-import { miscRoutes } from './routes-misc.ts';
-import { userRoutes } from './routes-users.ts';
+import { SIM_ROUTES } from './routes.ts';
 import { createRequestHandler } from './server.ts';
 import type { OrgSnapshot } from './snapshot-format.ts';
 import { SimStore } from './store.ts';
 import { TokenRegistry } from './tokens.ts';
+import { applyOrgVariants } from './variant-org.ts';
+import { OKTA_VARIANTS, type OktaVariant, parseVariants } from './variants.ts';
 
 export type { FaultKind, FaultSpec } from './faults.ts';
 export { parseFaultSpec } from './faults.ts';
 export type { BucketName, RateLimitOptions } from './rate-limit.ts';
 export { OKTA_WORKFORCE_LIMITS } from './rate-limit.ts';
 export type { RequestLogEntry, SimCounters } from './request-log.ts';
+export { CUSTOM_CLIENT_ID, NEW_PERMISSION, NEW_ROLE_RESOURCE_SET, NEW_ROLE_TYPE } from './variant-org.ts';
+export { OKTA_VARIANTS, type OktaVariant, parseVariants, STRICT } from './variants.ts';
 
 export interface SimulatorOptions {
   /** Default 0 (a random free port). */
@@ -47,12 +47,20 @@ export interface SimulatorOptions {
   apiToken?: string;
   /** Login or id the apiToken belongs to; default iam.gateway@demo.example, else the first user with a direct SUPER_ADMIN. */
   apiTokenPrincipal?: string;
+  /**
+   * Okta variants (OKTA_VARIANTS; `'strict'` for all), as a list or comma-separated; default none.
+   * An unknown name throws, listing the valid ones. See docs/okta-assumptions.md.
+   */
+  variants?: readonly string[] | string;
 }
 
 export interface Simulator {
   /** http://127.0.0.1:PORT (no trailing slash). */
   url: string;
+  /** The org served: the given or demo org, as the variants changed it. */
   org: OrgSnapshot;
+  /** The variants on, in OKTA_VARIANTS order. */
+  variants: OktaVariant[];
   apiToken: string;
   /** Mints (and registers) an SSWS token for any user. */
   tokenFor(loginOrId: string): string;
@@ -87,7 +95,8 @@ function defaultPrincipal(store: SimStore): string {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const seed = options.seed ?? 'demo';
-  const org = options.org ?? (await defaultOrg(seed));
+  const variants = parseVariants(options.variants);
+  const org = applyOrgVariants(options.org ?? (await defaultOrg(seed)), variants);
   const store = new SimStore(org);
   const tokens = new TokenRegistry(store);
   const principalRef = options.apiTokenPrincipal;
@@ -95,11 +104,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (!principal) throw new Error(`apiTokenPrincipal ${principalRef} is not a user of the org`);
   const apiToken = tokens.registerApiToken(principal, options.apiToken);
   const log = new RequestLog();
-  const limiter = new RateLimiter(options.rateLimits);
+  const limiter = new RateLimiter(options.rateLimits, variants.has('concurrency-429'));
   const faults = new FaultInjector(seed, options.faults);
   const timers = new Set<NodeJS.Timeout>();
   let url = '';
-  const router = new Router([...userRoutes, ...groupRoutes, ...appRoutes, ...iamRoutes, ...miscRoutes]);
+  const router = new Router([...SIM_ROUTES]);
   const handle = createRequestHandler({
     store,
     tokens,
@@ -110,6 +119,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     latencyMs: options.latencyMs ?? 0,
     url: () => url,
     timers,
+    variants,
   });
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -130,6 +140,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return {
     url,
     org,
+    variants: OKTA_VARIANTS.filter((v) => variants.has(v)),
     apiToken,
     requestLog: log.entries,
     tokenFor(loginOrId) {

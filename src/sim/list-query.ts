@@ -15,6 +15,8 @@ export interface ListQueryOptions<T> {
   lookups: Record<string, (value: string) => T | undefined>;
   /** The `q` parameter's match (Okta: starts-with on a few name fields). */
   q?: (t: T, q: string) => boolean;
+  /** Records `search` (not `filter`) does not see yet: Okta's search index is eventually consistent. */
+  notYetSearchable?: (t: T) => boolean;
 }
 
 function parse(text: string): Expr {
@@ -29,23 +31,27 @@ function parse(text: string): Expr {
 export function runListQuery<T>(o: ListQueryOptions<T>): Page<T> {
   const limit = parseLimit(o.query, o.defaultLimit, o.maxLimit);
   const after = o.query.get('after');
-  const text = o.query.get('search') ?? o.query.get('filter');
+  const search = o.query.get('search');
+  const text = search ?? o.query.get('filter');
   if (text !== null) {
     const expr = parse(text);
+    const lagging = search !== null ? o.notYetSearchable : undefined;
     for (const [attr, lookup] of Object.entries(o.lookups)) {
       const values = eqChain(expr, attr);
       if (!values) continue;
       const found = new Map<string, T>();
       for (const v of values) {
         const t = lookup(v);
-        if (t) found.set(o.idOf(t), t);
+        if (t && !lagging?.(t)) found.set(o.idOf(t), t);
       }
       const sorted = [...found.values()].sort(
         (a, b) => (o.index.get(o.idOf(a)) ?? 0) - (o.index.get(o.idOf(b)) ?? 0),
       );
       return listPage(sorted, o.idOf, after, limit);
     }
-    return scanPage(o.all, o.index, o.idOf, after, limit, matcher(expr, o.read));
+    const matches = matcher(expr, o.read);
+    const keep = lagging ? (t: T) => !lagging(t) && matches(t) : matches;
+    return scanPage(o.all, o.index, o.idOf, after, limit, keep);
   }
   const q = o.query.get('q');
   if (q && o.q) {

@@ -66,6 +66,24 @@ export function bucketOf(method: string, pathname: string): BucketName {
   return 'other';
 }
 
+/** Seconds ahead of a concurrency 429's estimated X-Rate-Limit-Reset. */
+export const CONCURRENCY_RESET_ESTIMATE_SECONDS = 60;
+
+/**
+ * A concurrency 429 as Okta sends it: Limit and Remaining 0 and an estimated reset, though the
+ * refusal clears as soon as one of the org's requests in flight finishes.
+ */
+export function concurrencyLimitHeaders(
+  resetSeconds = CONCURRENCY_RESET_ESTIMATE_SECONDS,
+  now = Date.now(),
+): Record<string, string> {
+  return {
+    'X-Rate-Limit-Limit': '0',
+    'X-Rate-Limit-Remaining': '0',
+    'X-Rate-Limit-Reset': String(Math.ceil(now / 1000) + resetSeconds),
+  };
+}
+
 interface Window {
   start: number;
   count: number;
@@ -80,7 +98,14 @@ export class RateLimiter {
   private readonly windows = new Map<BucketName, Window>();
   private readonly options: RateLimitOptions | undefined;
 
-  constructor(options: Partial<RateLimitOptions> | false | undefined) {
+  /**
+   * `oktaConcurrencyHeaders` (the concurrency-429 variant): a request over the concurrency cap gets
+   * Okta's concurrency headers; otherwise it gets its bucket's window headers.
+   */
+  constructor(
+    options: Partial<RateLimitOptions> | false | undefined,
+    private readonly oktaConcurrencyHeaders = false,
+  ) {
     this.options =
       options === false
         ? undefined
@@ -122,7 +147,12 @@ export class RateLimiter {
       w.count++;
       return { allowed: true, headers: this.headers(bucket, w) };
     }
-    if (inFlight > this.options.concurrency) return { allowed: false, headers: this.headers(bucket, w) };
+    if (inFlight > this.options.concurrency) {
+      const headers = this.oktaConcurrencyHeaders
+        ? concurrencyLimitHeaders(undefined, now)
+        : this.headers(bucket, w);
+      return { allowed: false, headers };
+    }
     if (w.count >= this.limitOf(bucket)) return { allowed: false, headers: this.headers(bucket, w) };
     w.count++;
     return { allowed: true, headers: this.headers(bucket, w) };

@@ -1,5 +1,6 @@
 /** Route table types and a small path matcher (`/api/v1/users/:id/roles`). */
 import type { SimStore } from './store.ts';
+import type { Variants } from './variants.ts';
 
 export interface Caller {
   auth: 'SSWS' | 'Bearer';
@@ -9,7 +10,17 @@ export interface Caller {
   scopes?: ReadonlySet<string>;
   /** Holds at least one active admin role (directly, through a group, or a binding). */
   admin: boolean;
+  /** Holds an active SUPER_ADMIN (directly, through a group, or as a client role). */
+  superAdmin: boolean;
+  /** Holds an active custom role whose permissions include okta.iam.read. */
+  iamRead: boolean;
 }
+
+/**
+ * What a route needs of the token's owner beyond an admin role: `roleReader` (SUPER_ADMIN or a
+ * custom role with okta.iam.read: role and IAM reads), `superAdmin` (app grants).
+ */
+export type OwnerNeed = 'roleReader' | 'superAdmin';
 
 export interface RouteContext {
   store: SimStore;
@@ -19,6 +30,8 @@ export interface RouteContext {
   params: Record<string, string>;
   query: URLSearchParams;
   caller: Caller;
+  /** The Okta variants the simulator runs with (empty by default). */
+  variants: Variants;
 }
 
 export interface RouteResult {
@@ -30,8 +43,13 @@ export interface RouteResult {
 
 export interface Route {
   pattern: string;
-  /** Scope family required of Bearer tokens: `okta.users` accepts okta.users.read or .manage. */
+  /**
+   * The scope the operation's `security` lists in Okta's OpenAPI (okta.users.read); a Bearer
+   * token needs it or its `.manage` sibling.
+   */
   scope: string;
+  /** What the token's owner must hold beyond any admin role; default nothing more. */
+  ownerNeeds?: OwnerNeed;
   handler: (ctx: RouteContext) => RouteResult;
   /** A principal with scopes but no admin role gets `200 []` here instead of 403 (Okta's quirk). */
   emptyForNoRole?: boolean;

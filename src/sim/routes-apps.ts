@@ -16,7 +16,7 @@ function readApp(a: SnapshotApp, attr: string): unknown {
 export const appRoutes: Route[] = [
   {
     pattern: '/api/v1/apps',
-    scope: 'okta.apps',
+    scope: 'okta.apps.read',
     handler: (ctx) => {
       const { store } = ctx;
       const page = runListQuery({
@@ -31,32 +31,35 @@ export const appRoutes: Route[] = [
         q: (a, q) => a.label.toLowerCase().startsWith(q) || a.name.toLowerCase().startsWith(q),
       });
       return {
-        body: page.items.map((a) => appJson(ctx.base, a)),
+        body: page.items.map((a) => appJson(ctx.base, a, store.org.org)),
         link: linkHeader(ctx.base, ctx.pathname, ctx.query, page.nextAfter),
       };
     },
   },
   {
     pattern: '/api/v1/apps/:id',
-    scope: 'okta.apps',
+    scope: 'okta.apps.read',
     handler: (ctx) => {
       const app = ctx.store.app(ctx.params.id as string);
       if (!app) throw notFound(ctx.params.id as string);
-      return { body: appJson(ctx.base, app) };
+      return { body: appJson(ctx.base, app, ctx.store.org.org) };
     },
   },
   {
     pattern: '/api/v1/apps/:id/grants',
-    scope: 'okta.appGrants',
+    scope: 'okta.appGrants.read',
+    ownerNeeds: 'superAdmin',
     handler: (ctx) => {
       const app = ctx.store.app(ctx.params.id as string);
       if (!app) throw notFound(ctx.params.id as string);
-      return { body: ctx.store.grantsOf(app.id).map((g) => grantJson(ctx.base, app, g)) };
+      const grants = ctx.store.grantsOf(app.id);
+      if (!grants.length && ctx.variants.has('no-roles-404')) throw notFound(app.id);
+      return { body: grants.map((g) => grantJson(ctx.base, app, g)) };
     },
   },
   {
     pattern: '/oauth2/v1/clients',
-    scope: 'okta.clients',
+    scope: 'okta.clients.read',
     handler: (ctx) => {
       const { store } = ctx;
       const q = ctx.query.get('q')?.toLowerCase();
@@ -76,7 +79,7 @@ export const appRoutes: Route[] = [
   },
   {
     pattern: '/oauth2/v1/clients/:id',
-    scope: 'okta.clients',
+    scope: 'okta.clients.read',
     handler: (ctx) => {
       const app = ctx.store.client(ctx.params.id as string);
       if (!app) throw notFound(ctx.params.id as string);

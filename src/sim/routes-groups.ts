@@ -2,9 +2,10 @@
 import { notFound } from './errors.ts';
 import { runListQuery } from './list-query.ts';
 import { linkHeader, parseLimit, scanPage } from './paging.ts';
-import type { Route } from './router.ts';
+import type { Route, RouteContext } from './router.ts';
 import { roleRoutes } from './routes-roles.ts';
 import { attrOf } from './search.ts';
+import { groupLags } from './search-lag.ts';
 import { groupJson, userJson } from './shapes.ts';
 import type { SnapshotGroup } from './snapshot-format.ts';
 
@@ -14,10 +15,25 @@ function readGroup(g: SnapshotGroup, attr: string): unknown {
   return DATE_ATTRS.has(attr) ? g.created : attrOf(g, attr);
 }
 
+/** `_embedded.stats` of `expand=stats`: hasAdminPrivlege (Okta's spelling) for a group-level role. */
+function statsOf(ctx: RouteContext, g: SnapshotGroup) {
+  return {
+    usersCount: ctx.store.membersOfGroup(g.id).length,
+    appsCount: 0,
+    groupPushMappingsCount: 0,
+    hasAdminPrivlege: ctx.store.directAssignments('GROUP', g.id).length > 0,
+  };
+}
+
+function groupBody(ctx: RouteContext, g: SnapshotGroup) {
+  const expand = (ctx.query.get('expand') ?? '').split(',');
+  return groupJson(ctx.base, g, expand.includes('stats') ? { stats: statsOf(ctx, g) } : undefined);
+}
+
 export const groupRoutes: Route[] = [
   {
     pattern: '/api/v1/groups',
-    scope: 'okta.groups',
+    scope: 'okta.groups.read',
     emptyForNoRole: true,
     handler: (ctx) => {
       const { store } = ctx;
@@ -31,25 +47,26 @@ export const groupRoutes: Route[] = [
         maxLimit: 10000,
         lookups: { id: (v) => store.group(v) },
         q: (g, q) => g.profile.name.toLowerCase().startsWith(q),
+        ...(ctx.variants.has('search-lag') ? { notYetSearchable: groupLags } : {}),
       });
       return {
-        body: page.items.map((g) => groupJson(ctx.base, g)),
+        body: page.items.map((g) => groupBody(ctx, g)),
         link: linkHeader(ctx.base, ctx.pathname, ctx.query, page.nextAfter),
       };
     },
   },
   {
     pattern: '/api/v1/groups/:id',
-    scope: 'okta.groups',
+    scope: 'okta.groups.read',
     handler: (ctx) => {
       const g = ctx.store.group(ctx.params.id as string);
       if (!g) throw notFound(ctx.params.id as string);
-      return { body: groupJson(ctx.base, g) };
+      return { body: groupBody(ctx, g) };
     },
   },
   {
     pattern: '/api/v1/groups/:id/users',
-    scope: 'okta.groups',
+    scope: 'okta.groups.read',
     handler: (ctx) => {
       const id = ctx.params.id as string;
       if (!ctx.store.group(id)) throw notFound(id);

@@ -11,6 +11,7 @@ import {
 } from './shapes-iam.ts';
 import type { SnapshotBinding, SnapshotResourceSet } from './snapshot-format.ts';
 import { bindingMemberId } from './store.ts';
+import { isPredefinedResourceSet } from './variants.ts';
 
 /** Page size of the iam lists that take no `limit` (Okta's is not documented; small pages exercise paging). */
 const IAM_PAGE = 20;
@@ -58,13 +59,16 @@ function memberJson(
   };
 }
 
-export const iamRoutes: Route[] = [
+const routes: Route[] = [
   {
     pattern: '/api/v1/iam/assignees/users',
-    scope: 'okta.roles',
+    scope: 'okta.roles.read',
     handler: (ctx) => {
       const { store } = ctx;
-      const { items, nextLink } = bodyPage(ctx, store.assignedUserIds, (id) => id, 100);
+      const assignees = ctx.variants.has('assignees-direct')
+        ? store.directlyAssignedUserIds
+        : store.assignedUserIds;
+      const { items, nextLink } = bodyPage(ctx, assignees, (id) => id, 100);
       return {
         body: {
           value: items.map((id) => ({
@@ -82,7 +86,7 @@ export const iamRoutes: Route[] = [
   },
   {
     pattern: '/api/v1/iam/roles',
-    scope: 'okta.roles',
+    scope: 'okta.roles.read',
     handler: (ctx) => {
       const { items, nextLink } = bodyPage(ctx, ctx.store.customRoles, (r) => r.id);
       return { body: { roles: items.map((r) => customRoleJson(ctx.base, r)), _links: nextLink } };
@@ -90,7 +94,7 @@ export const iamRoutes: Route[] = [
   },
   {
     pattern: '/api/v1/iam/roles/:role',
-    scope: 'okta.roles',
+    scope: 'okta.roles.read',
     handler: (ctx) => {
       const role = ctx.store.customRole(ctx.params.role as string);
       if (!role) throw notFound(ctx.params.role as string);
@@ -99,7 +103,7 @@ export const iamRoutes: Route[] = [
   },
   {
     pattern: '/api/v1/iam/roles/:role/permissions',
-    scope: 'okta.roles',
+    scope: 'okta.roles.read',
     handler: (ctx) => {
       const role = ctx.store.customRole(ctx.params.role as string);
       if (!role) throw notFound(ctx.params.role as string);
@@ -108,7 +112,7 @@ export const iamRoutes: Route[] = [
   },
   {
     pattern: '/api/v1/iam/resource-sets',
-    scope: 'okta.roles',
+    scope: 'okta.roles.read',
     handler: (ctx) => {
       const { items, nextLink } = bodyPage(ctx, ctx.store.resourceSets, (r) => r.id);
       return {
@@ -121,14 +125,15 @@ export const iamRoutes: Route[] = [
   },
   {
     pattern: '/api/v1/iam/resource-sets/:rs',
-    scope: 'okta.roles',
+    scope: 'okta.roles.read',
     handler: (ctx) => ({ body: resourceSetJson(ctx.base, resourceSetOr404(ctx)) }),
   },
   {
     pattern: '/api/v1/iam/resource-sets/:rs/resources',
-    scope: 'okta.roles',
+    scope: 'okta.roles.read',
     handler: (ctx) => {
       const rs = resourceSetOr404(ctx);
+      if (ctx.variants.has('iam-policy-404') && isPredefinedResourceSet(rs.id)) throw notFound(rs.id);
       const resources = rs.resources.map((orn) => resourceJson(ctx.base, rs, orn));
       const { items, nextLink } = bodyPage(ctx, resources, (r) => r.id, 100);
       return {
@@ -141,7 +146,7 @@ export const iamRoutes: Route[] = [
   },
   {
     pattern: '/api/v1/iam/resource-sets/:rs/bindings',
-    scope: 'okta.roles',
+    scope: 'okta.roles.read',
     handler: (ctx) => {
       const rs = resourceSetOr404(ctx);
       const { items, nextLink } = bodyPage(ctx, rs.bindings, (b) => b.role);
@@ -165,7 +170,7 @@ export const iamRoutes: Route[] = [
   },
   {
     pattern: '/api/v1/iam/resource-sets/:rs/bindings/:role',
-    scope: 'okta.roles',
+    scope: 'okta.roles.read',
     handler: (ctx) => {
       const rs = resourceSetOr404(ctx);
       const b = bindingOr404(ctx, rs);
@@ -184,7 +189,7 @@ export const iamRoutes: Route[] = [
   },
   {
     pattern: '/api/v1/iam/resource-sets/:rs/bindings/:role/members',
-    scope: 'okta.roles',
+    scope: 'okta.roles.read',
     handler: (ctx) => {
       const rs = resourceSetOr404(ctx);
       const b = bindingOr404(ctx, rs);
@@ -201,7 +206,7 @@ export const iamRoutes: Route[] = [
   },
   {
     pattern: '/api/v1/iam/resource-sets/:rs/bindings/:role/members/:member',
-    scope: 'okta.roles',
+    scope: 'okta.roles.read',
     handler: (ctx) => {
       const rs = resourceSetOr404(ctx);
       const b = bindingOr404(ctx, rs);
@@ -211,3 +216,6 @@ export const iamRoutes: Route[] = [
     },
   },
 ];
+
+/** Every /api/v1/iam read needs a Super Administrator or okta.iam.read of the token's owner. */
+export const iamRoutes: Route[] = routes.map((route) => ({ ...route, ownerNeeds: 'roleReader' }));

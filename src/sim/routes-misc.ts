@@ -52,7 +52,7 @@ const USER_SCHEMA_BASE_FIELDS: [string, string, boolean][] = [
 export const miscRoutes: Route[] = [
   {
     pattern: '/api/v1/logs',
-    scope: 'okta.logs',
+    scope: 'okta.logs.read',
     handler: (ctx) => {
       // Deliberate deviation: without `since`, Okta looks back 7 days; a seeded snapshot's events
       // have fixed dates, so the simulator looks back indefinitely unless `since` is given.
@@ -74,7 +74,7 @@ export const miscRoutes: Route[] = [
   },
   {
     pattern: '/api/v1/meta/schemas/user/:schemaId',
-    scope: 'okta.schemas',
+    scope: 'okta.schemas.read',
     handler: (ctx) => {
       if (ctx.params.schemaId !== 'default') throw notFound(ctx.params.schemaId as string);
       const properties = Object.fromEntries(
@@ -121,7 +121,7 @@ export const miscRoutes: Route[] = [
   },
   {
     pattern: '/api/v1/org',
-    scope: 'okta.orgs',
+    scope: 'okta.orgs.read',
     handler: (ctx) => {
       const org = ctx.store.org.org;
       const created = ctx.store.org.users[0]?.created ?? '2020-01-01T00:00:00.000Z';

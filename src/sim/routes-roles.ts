@@ -1,7 +1,7 @@
 /** Role assignments and their targets, shared by users, groups and clients. */
 import { notFound } from './errors.ts';
 import { linkHeader, listPage, parseLimit } from './paging.ts';
-import type { RouteContext, RouteResult } from './router.ts';
+import type { Route, RouteContext, RouteResult } from './router.ts';
 import { groupJson } from './shapes.ts';
 import { assignmentJson } from './shapes-iam.ts';
 import type { Assignment, PrincipalType, SimStore } from './store.ts';
@@ -52,6 +52,7 @@ function catalogAppJson(base: string, target: { name: string; appId?: string }, 
 }
 
 function embeddedTargets(ctx: RouteContext, a: Assignment) {
+  if (ctx.variants.has('no-embedded-targets')) return undefined;
   const expand = ctx.query.get('expand');
   if (expand === 'targets/groups' && a.groupTargets?.length) {
     const groups = a.groupTargets.flatMap((id) => {
@@ -69,11 +70,17 @@ function embeddedTargets(ctx: RouteContext, a: Assignment) {
 }
 
 export function listRoles(type: PrincipalType) {
-  return (ctx: RouteContext): RouteResult => ({
-    body: assignmentsOf(ctx, type).map(({ assignment, via }) =>
-      assignmentJson(ctx.base, assignment, via, embeddedTargets(ctx, assignment)),
-    ),
-  });
+  return (ctx: RouteContext): RouteResult => {
+    const listed = assignmentsOf(ctx, type);
+    if (!listed.length && type === 'CLIENT' && ctx.variants.has('no-roles-404')) {
+      throw notFound(ctx.params.id as string);
+    }
+    return {
+      body: listed.map(({ assignment, via }) =>
+        assignmentJson(ctx.base, assignment, via, embeddedTargets(ctx, assignment)),
+      ),
+    };
+  };
 }
 
 function findAssignment(ctx: RouteContext, type: PrincipalType): Listed {
@@ -118,12 +125,18 @@ export function appTargets(type: PrincipalType) {
   };
 }
 
-/** The four role routes under a principal path prefix. */
-export function roleRoutes(prefix: string, type: PrincipalType) {
+/** The four role routes under a principal path prefix; reading roles needs a role reader. */
+export function roleRoutes(prefix: string, type: PrincipalType): Route[] {
+  const route = (pattern: string, handler: Route['handler']): Route => ({
+    pattern: `${prefix}${pattern}`,
+    scope: 'okta.roles.read',
+    ownerNeeds: 'roleReader',
+    handler,
+  });
   return [
-    { pattern: `${prefix}/roles`, scope: 'okta.roles', handler: listRoles(type) },
-    { pattern: `${prefix}/roles/:raId`, scope: 'okta.roles', handler: getRole(type) },
-    { pattern: `${prefix}/roles/:raId/targets/groups`, scope: 'okta.roles', handler: groupTargets(type) },
-    { pattern: `${prefix}/roles/:raId/targets/catalog/apps`, scope: 'okta.roles', handler: appTargets(type) },
+    route('/roles', listRoles(type)),
+    route('/roles/:raId', getRole(type)),
+    route('/roles/:raId/targets/groups', groupTargets(type)),
+    route('/roles/:raId/targets/catalog/apps', appTargets(type)),
   ];
 }

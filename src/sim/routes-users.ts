@@ -5,6 +5,7 @@ import { linkHeader } from './paging.ts';
 import type { Route, RouteContext } from './router.ts';
 import { roleRoutes } from './routes-roles.ts';
 import { attrOf } from './search.ts';
+import { userLags } from './search-lag.ts';
 import { groupJson, userJson } from './shapes.ts';
 import type { SnapshotUser } from './snapshot-format.ts';
 
@@ -31,7 +32,7 @@ function userOr404(ctx: RouteContext): SnapshotUser {
 export const userRoutes: Route[] = [
   {
     pattern: '/api/v1/users',
-    scope: 'okta.users',
+    scope: 'okta.users.read',
     emptyForNoRole: true,
     handler: (ctx) => {
       const { store } = ctx;
@@ -52,6 +53,7 @@ export const userRoutes: Route[] = [
           u.profile.lastName.toLowerCase().startsWith(q) ||
           u.profile.email.toLowerCase().startsWith(q) ||
           u.profile.login.toLowerCase().startsWith(q),
+        ...(ctx.variants.has('search-lag') ? { notYetSearchable: userLags } : {}),
       });
       return {
         body: page.items.map((u) => userJson(ctx.base, u)),
@@ -61,13 +63,13 @@ export const userRoutes: Route[] = [
   },
   {
     pattern: '/api/v1/users/:id',
-    scope: 'okta.users',
+    scope: 'okta.users.read',
     allowNonAdmin: (params) => params.id === 'me',
     handler: (ctx) => ({ body: userJson(ctx.base, userOr404(ctx)) }),
   },
   {
     pattern: '/api/v1/users/:id/groups',
-    scope: 'okta.users',
+    scope: 'okta.users.read',
     handler: (ctx) => {
       const user = userOr404(ctx);
       const groups = ctx.store.groupIdsOfUser(user.id).flatMap((id) => {

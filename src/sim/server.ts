@@ -15,11 +15,12 @@ import {
 } from './errors.ts';
 import type { FaultInjector, FaultSpec } from './faults.ts';
 import { answerTokenRequest } from './oauth.ts';
-import { bucketOf, type RateLimiter } from './rate-limit.ts';
+import { bucketOf, concurrencyLimitHeaders, type RateLimiter } from './rate-limit.ts';
 import type { RequestLog } from './request-log.ts';
-import type { Caller, Router } from './router.ts';
+import type { Caller, OwnerNeed, Router } from './router.ts';
 import type { SimStore } from './store.ts';
 import type { TokenRegistry } from './tokens.ts';
+import type { Variants } from './variants.ts';
 
 export interface ServerDeps {
   store: SimStore;
@@ -34,6 +35,7 @@ export interface ServerDeps {
   url: () => string;
   /** Timers of delayed or hanging requests, cleared on close. */
   timers: Set<NodeJS.Timeout>;
+  variants: Variants;
 }
 
 interface Answer {
@@ -50,14 +52,24 @@ function authKind(header: string | undefined): 'SSWS' | 'Bearer' | 'none' {
 
 function insufficientScope(base: string, scope: string): OktaHttpError {
   return forbidden({
-    'WWW-Authenticate': `Bearer authorization_uri="${base}/oauth2/v1/authorize", realm="IdpTokenRealm", scope="${scope}.read", error="insufficient_scope", error_description="The access token provided does not contain the required scopes."`,
+    'WWW-Authenticate': `Bearer authorization_uri="${base}/oauth2/v1/authorize", realm="IdpTokenRealm", scope="${scope}", error="insufficient_scope", error_description="The access token provided does not contain the required scopes."`,
   });
 }
 
-function checkAccess(caller: Caller, scope: string, base: string): void {
+/** A Bearer token needs the operation's scope (okta.users.read) or its .manage sibling. */
+function checkScope(caller: Caller, scope: string, base: string): void {
   if (caller.auth !== 'Bearer') return;
   const scopes = caller.scopes ?? new Set<string>();
-  if (!scopes.has(`${scope}.read`) && !scopes.has(`${scope}.manage`)) throw insufficientScope(base, scope);
+  if (!scopes.has(scope) && !scopes.has(scope.replace(/\.read$/, '.manage'))) {
+    throw insufficientScope(base, scope);
+  }
+}
+
+/** Role and IAM reads need SUPER_ADMIN or okta.iam.read; app grants need SUPER_ADMIN. */
+function ownerMayRead(caller: Caller, need: OwnerNeed | undefined): boolean {
+  if (need === 'superAdmin') return caller.superAdmin;
+  if (need === 'roleReader') return caller.superAdmin || caller.iamRead;
+  return true;
 }
 
 async function answerApi(req: IncomingMessage, url: URL, base: string, deps: ServerDeps): Promise<Answer> {
@@ -79,13 +91,14 @@ async function answerApi(req: IncomingMessage, url: URL, base: string, deps: Ser
     );
   }
   const { route, params } = match;
-  checkAccess(caller, route.scope, base);
+  checkScope(caller, route.scope, base);
   if (!caller.admin && !route.allowNonAdmin?.(params)) {
     if (route.emptyForNoRole && caller.auth === 'Bearer') {
       return { status: 200, body: [], headers: { Link: [`<${base}${pathname}${url.search}>; rel="self"`] } };
     }
     throw forbidden();
   }
+  if (!ownerMayRead(caller, route.ownerNeeds)) throw forbidden();
   const result = route.handler({
     store: deps.store,
     base,
@@ -93,6 +106,7 @@ async function answerApi(req: IncomingMessage, url: URL, base: string, deps: Ser
     params,
     query: url.searchParams,
     caller,
+    variants: deps.variants,
   });
   return {
     status: result.status ?? 200,
@@ -102,8 +116,11 @@ async function answerApi(req: IncomingMessage, url: URL, base: string, deps: Ser
 }
 
 function faultAnswer(fault: FaultSpec, limitHeaders: Record<string, string>): Answer {
-  if (fault.kind === '429' || fault.kind === 'concurrency429') {
-    const seconds = fault.resetSeconds ?? (fault.kind === '429' ? 60 : 300);
+  const seconds = fault.resetSeconds ?? 60;
+  if (fault.kind === 'concurrency429') {
+    return { status: 429, body: rateLimited(), headers: concurrencyLimitHeaders(seconds) };
+  }
+  if (fault.kind === '429') {
     return {
       status: 429,
       body: rateLimited(),

@@ -1,5 +1,6 @@
 /** Role assignments, custom roles, permissions and resource sets as Okta's JSON. */
 import { derivedId } from './assignment-ids.ts';
+import { clientPath } from './shapes.ts';
 import type { SnapshotCustomRole, SnapshotResourceSet } from './snapshot-format.ts';
 import type { Assignment, PrincipalType } from './store.ts';
 
@@ -8,7 +9,7 @@ const href = (h: string) => ({ href: h });
 export function principalHref(base: string, type: PrincipalType, id: string): string {
   if (type === 'USER') return `${base}/api/v1/users/${id}`;
   if (type === 'GROUP') return `${base}/api/v1/groups/${id}`;
-  return `${base}/oauth2/v1/clients/${id}`;
+  return clientPath(base, id);
 }
 
 /**

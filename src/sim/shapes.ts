@@ -1,7 +1,17 @@
 /** Snapshot records -> Okta Management API JSON (User, Group, Application, Client, grants). */
-import type { SnapshotApp, SnapshotGrant, SnapshotGroup, SnapshotUser } from './snapshot-format.ts';
+import type {
+  SnapshotApp,
+  SnapshotGrant,
+  SnapshotGroup,
+  SnapshotOrg,
+  SnapshotUser,
+} from './snapshot-format.ts';
 
 const href = (h: string) => ({ href: h });
+
+/** A client id in a URL path: custom client ids may hold `$+!*'(),`. */
+export const clientPath = (base: string, clientId: string) =>
+  `${base}/oauth2/v1/clients/${encodeURIComponent(clientId)}`;
 
 // biome-ignore lint/suspicious/noTemplateCurlyInString: Okta's expression language, not a JS template
 const USERNAME_TEMPLATE = { template: '${source.login}', type: 'BUILT_IN' };
@@ -33,7 +43,8 @@ export function userJson(base: string, u: SnapshotUser) {
   };
 }
 
-export function groupJson(base: string, g: SnapshotGroup) {
+/** `embedded`: what `expand` asked for (`{ stats }`), as `_embedded`. */
+export function groupJson(base: string, g: SnapshotGroup, embedded?: Record<string, unknown>) {
   return {
     id: g.id,
     created: g.created,
@@ -42,6 +53,7 @@ export function groupJson(base: string, g: SnapshotGroup) {
     objectClass: [g.type === 'APP_GROUP' ? 'okta:windows_security_principal' : 'okta:user_group'],
     type: g.type,
     profile: { name: g.profile.name, description: g.profile.description ?? '' },
+    ...(embedded ? { _embedded: embedded } : {}),
     _links: {
       logo: [
         { name: 'medium', href: `${base}/assets/img/logos/groups/okta-medium.png`, type: 'image/png' },
@@ -80,12 +92,12 @@ function appSettingsApp(a: SnapshotApp): Record<string, unknown> {
   }
 }
 
-export function appJson(base: string, a: SnapshotApp) {
+export function appJson(base: string, a: SnapshotApp, org: SnapshotOrg) {
   const oauth = a.oauthClient;
   const service = oauth?.applicationType === 'service';
   return {
     id: a.id,
-    orn: `orn:okta:idp:sim:apps:${a.name}:${a.id}`,
+    orn: `orn:${org.partition}:idp:${org.id}:apps:${a.name}:${a.id}`,
     name: a.name,
     label: a.label,
     status: a.status,
@@ -153,7 +165,7 @@ export function clientJson(base: string, a: SnapshotApp) {
     ...(oauth?.jwks ? { jwks: { keys: oauth.jwks.keys } } : {}),
     _links: {
       app: href(`${base}/api/v1/apps/${a.id}`),
-      self: href(`${base}/oauth2/v1/clients/${oauth?.clientId ?? a.id}`),
+      self: href(clientPath(base, oauth?.clientId ?? a.id)),
     },
   };
 }
@@ -173,7 +185,7 @@ export function grantJson(base: string, app: SnapshotApp, g: SnapshotGrant) {
     _links: {
       app: { href: `${base}/api/v1/apps/${app.id}`, title: app.label },
       self: { href: `${base}/api/v1/apps/${app.id}/grants/${g.id}`, hints: { allow: ['GET', 'DELETE'] } },
-      client: { href: `${base}/oauth2/v1/clients/${app.oauthClient?.clientId ?? app.id}`, title: app.label },
+      client: { href: clientPath(base, app.oauthClient?.clientId ?? app.id), title: app.label },
     },
   };
 }

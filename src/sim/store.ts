@@ -46,7 +46,7 @@ export const STANDARD_ROLE_LABELS: Record<string, string> = {
   MOBILE_ADMIN: 'Mobile Administrator',
   ACCESS_CERTIFICATIONS_ADMIN: 'Access Certifications Administrator',
   ACCESS_REQUESTS_ADMIN: 'Access Requests Administrator',
-  WORK: 'Workflows Administrator',
+  WORKFLOWS_ADMIN: 'Workflows Administrator',
 };
 
 /** Roles whose assignment id Okta makes from the role type itself (the same on every principal). */
@@ -96,11 +96,15 @@ export class SimStore {
   private readonly grantsOfApp = new Map<string, SnapshotGrant[]>();
   private readonly direct = new Map<string, Assignment[]>();
   /**
-   * Users holding a role directly or through a group, in snapshot order: like Okta's Administrators
-   * page, /api/v1/iam/assignees/users lists group-inherited admins too, which is how a client finds
-   * the groups that hold roles without asking every group.
+   * Users holding a role directly or through a group, in snapshot order: the default answer of
+   * /api/v1/iam/assignees/users, whose contents Okta does not document (docs/okta-assumptions.md).
    */
   readonly assignedUserIds: string[];
+  /**
+   * Users holding a role of their own (a USER standard-role assignment, or membership of a
+   * resource-set binding as a USER), in snapshot order: the `assignees-direct` variant's list.
+   */
+  readonly directlyAssignedUserIds: string[];
 
   constructor(readonly org: OrgSnapshot) {
     this.users = org.users;
@@ -168,6 +172,9 @@ export class SimStore {
         for (const userId of this.membersOf.get(k.slice(6)) ?? []) assigned.add(userId);
     }
     this.assignedUserIds = this.users.filter((u) => assigned.has(u.id)).map((u) => u.id);
+    this.directlyAssignedUserIds = this.users
+      .filter((u) => this.directAssignments('USER', u.id).length > 0)
+      .map((u) => u.id);
   }
 
   private addDirect(a: Assignment): void {
@@ -238,10 +245,18 @@ export class SimStore {
     return out;
   }
 
-  /** Whether a principal holds any active admin role (directly, through a group, or a binding). */
-  isAdmin(type: PrincipalType, id: string): boolean {
-    if (type === 'USER') return this.userAssignments(id).some((a) => a.assignment.status === 'ACTIVE');
-    return this.directAssignments(type, id).some((a) => a.status === 'ACTIVE');
+  /** A principal's active assignments: a user's own and its groups', a group's or client's own. */
+  activeAssignments(type: PrincipalType, id: string): Assignment[] {
+    const all =
+      type === 'USER' ? this.userAssignments(id).map((a) => a.assignment) : this.directAssignments(type, id);
+    return all.filter((a) => a.status === 'ACTIVE');
+  }
+
+  /** Whether a principal holds an active custom role granting `permission`. */
+  holdsPermission(type: PrincipalType, id: string, permission: string): boolean {
+    return this.activeAssignments(type, id).some(
+      (a) => a.type === 'CUSTOM' && a.roleId && this.customRole(a.roleId)?.permissions.includes(permission),
+    );
   }
 
   /** Registers a public key for private_key_jwt on a client (createServiceAppKey). */

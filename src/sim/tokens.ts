@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { invalidToken } from './errors.ts';
 import type { Caller } from './router.ts';
-import type { SimStore } from './store.ts';
+import type { PrincipalType, SimStore } from './store.ts';
 
 interface AccessToken {
   clientId: string;
@@ -20,6 +20,16 @@ export class TokenRegistry {
   private readonly bearer = new Map<string, AccessToken>();
 
   constructor(private readonly store: SimStore) {}
+
+  /** What the token's owner holds: any admin role, SUPER_ADMIN, a custom role with okta.iam.read. */
+  private owner(principalType: PrincipalType, principalId: string) {
+    const active = this.store.activeAssignments(principalType, principalId);
+    return {
+      admin: active.length > 0,
+      superAdmin: active.some((a) => a.type === 'SUPER_ADMIN'),
+      iamRead: this.store.holdsPermission(principalType, principalId, 'okta.iam.read'),
+    };
+  }
 
   /** Registers `token` (or a new random one) for a user; returns the token. */
   registerApiToken(userId: string, token = randomToken('00')): string {
@@ -48,7 +58,7 @@ export class TokenRegistry {
           auth: 'SSWS',
           principalType: 'USER',
           principalId: user.id,
-          admin: this.store.isAdmin('USER', user.id),
+          ...this.owner('USER', user.id),
         };
       }
     }
@@ -60,7 +70,7 @@ export class TokenRegistry {
           principalType: 'CLIENT',
           principalId: access.clientId,
           scopes: access.scopes,
-          admin: this.store.isAdmin('CLIENT', access.clientId),
+          ...this.owner('CLIENT', access.clientId),
         };
       }
     }

@@ -53,16 +53,43 @@ describe('okta-iam-graphql sim', () => {
     expect(code).toBe(0);
   });
 
-  it('uses a given token and stops on SIGINT', async () => {
-    const { child, out } = await startCli(['--users', '5', '--token', 'fixed-token-123', '--no-rate-limits']);
+  it('uses a given token and Okta variants, and stops on SIGINT', async () => {
+    const { child, out } = await startCli([
+      '--users',
+      '5',
+      '--token',
+      'fixed-token-123',
+      '--no-rate-limits',
+      '--variant',
+      'iam-policy-404,preview',
+    ]);
     const url = /^listening on (\S+)$/.exec(out[0] as string)?.[1];
-    const res = await fetch(`${url}/api/v1/users?limit=1`, {
-      headers: { Authorization: 'SSWS fixed-token-123' },
-    });
+    const headers = { Authorization: 'SSWS fixed-token-123' };
+    const res = await fetch(`${url}/api/v1/users?limit=1`, { headers });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-rate-limit-limit')).toBe('600');
+    const policy = '/api/v1/iam/resource-sets/ACCESS_CERTIFICATIONS_IAM_POLICY/resources';
+    expect((await fetch(`${url}${policy}`, { headers })).status).toBe(404);
     child.kill('SIGINT');
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
+  });
+
+  it('refuses an unknown variant in one line, naming the valid ones, with exit 2', async () => {
+    const child = spawn(process.execPath, ['bin/okta-iam-graphql.js', 'sim', '--variant', 'preview,kind'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let stderr = '';
+    child.stderr?.on('data', (d) => {
+      stderr += String(d);
+    });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^error: unknown Okta variant "kind"; valid variants: assignees-direct, .*strict/,
+      ),
+    ]);
   });
 });

@@ -97,7 +97,7 @@ describe('generateDemoOrg', () => {
     expect(org.apps.filter((a) => a.oauthClient?.applicationType !== 'service')).toHaveLength(60);
     expect(org.apps.filter((a) => a.oauthClient?.applicationType === 'service')).toHaveLength(6);
     expect(org.customRoles).toHaveLength(2 + 3);
-    expect(org.resourceSets).toHaveLength(2 + 3);
+    expect(org.resourceSets).toHaveLength(3 + 3);
     const sized = generateDemoOrg({
       users: 500,
       groups: 40,
@@ -107,7 +107,7 @@ describe('generateDemoOrg', () => {
       resourceSets: 5,
     });
     expect([sized.users.length, sized.groups.length, sized.apps.length]).toEqual([500, 40, 12 + 9]);
-    expect([sized.customRoles.length, sized.resourceSets.length]).toEqual([9, 7]);
+    expect([sized.customRoles.length, sized.resourceSets.length]).toEqual([9, 8]);
     const tiny = generateDemoOrg({
       users: 0,
       groups: 0,
@@ -129,7 +129,13 @@ describe('generateDemoOrg', () => {
     expectIds(org.groups, '00g');
     expectIds(org.apps, '0oa');
     expectIds(org.customRoles, 'cr0');
-    expectIds(org.resourceSets, 'iam');
+    // Okta's predefined resource sets of IAM-based roles have fixed ids instead.
+    const predefined = org.resourceSets.filter((s) => s.id.endsWith('_IAM_POLICY'));
+    expect(predefined.map((s) => s.id)).toEqual(['ACCESS_CERTIFICATIONS_IAM_POLICY']);
+    expectIds(
+      org.resourceSets.filter((s) => !predefined.includes(s)),
+      'iam',
+    );
     expectIds(org.grants, 'oag');
     const all = [org.users, org.groups, org.apps, org.customRoles, org.resourceSets, org.grants].flat();
     expect(new Set(all.map((x) => x.id)).size).toBe(all.length);
@@ -190,6 +196,10 @@ describe('generateDemoOrg', () => {
       },
       orgAdmin: { roles: ['ORG_ADMIN'], bindings: [] },
       helpDesk: { roles: [`HELP_DESK_ADMIN groups=[${ids.groups.supportStaff}]`], bindings: [] },
+      accessCertifications: {
+        roles: [],
+        bindings: ['ACCESS_CERTIFICATIONS_ADMIN @ Access certifications'],
+      },
     };
     for (const key of Object.keys(DEMO_USERS) as (keyof typeof DEMO_USERS)[]) {
       const user = org.users.find((candidate) => candidate.id === u[key]);
@@ -241,6 +251,30 @@ describe('generateDemoOrg', () => {
     const holder = accessRequests?.bindings[0]?.members[0];
     expect(holder?.type).toBe('USER');
     expect(Object.values(ids.users)).not.toContain(holder?.id);
+    const certifications = org.resourceSets.find((s) => s.id === 'ACCESS_CERTIFICATIONS_IAM_POLICY');
+    expect(ids.extras.accessCertificationsResourceSet).toBe('ACCESS_CERTIFICATIONS_IAM_POLICY');
+    expect(certifications?.resources).toEqual([`orn:okta:governance:${orgId}:certifications`]);
+    expect(certifications?.bindings).toEqual([
+      {
+        role: 'ACCESS_CERTIFICATIONS_ADMIN',
+        members: [{ type: 'USER', id: ids.users.accessCertifications }],
+      },
+    ]);
+  });
+
+  it('keeps the ids the named principals had before access.certs was added (its id is drawn last)', () => {
+    expect(org.users[Object.keys(DEMO_USERS).length - 1]?.profile.login).toBe('access.certs@demo.example');
+    // Ids of seed 'demo' as generated before the IAM-based role holder joined the named principals.
+    expect([org.org.id, ids.users.gateway, ids.users.helpDesk, ids.groups.superAdmins]).toEqual([
+      '00o79XDy5kj9vcdLFQqi',
+      '00uDk3RcmiSCtvh1ed5z',
+      '00uFG80cA1M6GYHelB00',
+      '00gJlztAzy7qZfgsjmqx',
+    ]);
+    expect([ids.serviceApps.reporting, ids.extras.accessRequestsResourceSet]).toEqual([
+      '0oax7FOL7hk05R2aVVNW',
+      'iamuQ83kBjaP4ZAsF3lh',
+    ]);
   });
 
   it('sets up every named service app with its roles and scope grants', () => {
@@ -324,7 +358,7 @@ describe('generateDemoOrg', () => {
       new RegExp(`^orn:okta:directory:${orgId}:(users|groups)$`),
       new RegExp(`^orn:okta:directory:${orgId}:groups:00g\\w{17}(:contained_resources)?$`),
       new RegExp(`^orn:okta:idp:${orgId}:apps(:[a-z0-9_]+(:0oa\\w{17})?)?$`),
-      new RegExp(`^orn:okta:governance:${orgId}:requests$`),
+      new RegExp(`^orn:okta:governance:${orgId}:(requests|certifications)$`),
     ];
     const resources = generateDemoOrg({ resourceSets: 40 }).resourceSets.flatMap((s) => s.resources);
     for (const orn of resources)

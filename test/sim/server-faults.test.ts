@@ -43,11 +43,21 @@ describe('fault injection', () => {
     );
   });
 
-  it('mimics a concurrency 429 with a far-away reset', async () => {
+  it("mimics Okta's concurrency 429: Limit and Remaining 0, an estimated reset a minute away", async () => {
     await withSim({ faults: 'concurrency429:1' }, async (sim) => {
       const res = await get(sim, '/api/v1/groups');
       expect(res.status).toBe(429);
-      expect(Number(res.headers.get('x-rate-limit-reset')) - Date.now() / 1000).toBeGreaterThan(250);
+      expect(res.body.errorCode).toBe('E0000047');
+      expect(res.headers.get('x-rate-limit-limit')).toBe('0');
+      expect(res.headers.get('x-rate-limit-remaining')).toBe('0');
+      const ahead = Number(res.headers.get('x-rate-limit-reset')) - Date.now() / 1000;
+      expect(ahead).toBeGreaterThan(58);
+      expect(ahead).toBeLessThan(62);
+    });
+    await withSim({ faults: 'concurrency429:1;resetSeconds=300' }, async (sim) => {
+      const res = await get(sim, '/api/v1/groups');
+      expect(res.headers.get('x-rate-limit-limit')).toBe('0');
+      expect(Number(res.headers.get('x-rate-limit-reset')) - Date.now() / 1000).toBeGreaterThan(298);
     });
   });
 

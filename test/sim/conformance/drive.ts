@@ -14,6 +14,11 @@ export interface DriveContext {
   ids: DemoPrincipalIds;
   /** Absolute simulator origin, for the raw calls the SDK does not wrap. */
   url: string;
+  /**
+   * The simulator answers "none" with a 404 (no-roles-404, iam-policy-404): read such a 404 as an
+   * empty list, as tools that run against real orgs do. Otherwise a 404 fails the drive.
+   */
+  noneMay404?: boolean;
 }
 
 type HttpRequest = Parameters<Client['http']['http']>[1];
@@ -51,13 +56,28 @@ export async function bodyPages<P>(read: (after?: string) => Promise<P>): Promis
   return pages;
 }
 
+/** `read()`, or `none` when the simulator answers "none" with a 404 and the context allows it. */
+async function noneOn404<T>(ctx: DriveContext, read: () => Promise<T>, none: T): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (ctx.noneMay404 && (err as { status?: number }).status === 404) return none;
+    throw err;
+  }
+}
+
 interface RoleLike {
   id?: string;
   type?: string;
 }
 
 /** A principal's roles (plain and with both expansions), each role by id, and its targets. */
-async function readRoles(client: Client, kind: 'user' | 'group' | 'client', id: string): Promise<RoleLike[]> {
+async function readRoles(
+  ctx: DriveContext,
+  kind: 'user' | 'group' | 'client',
+  id: string,
+): Promise<RoleLike[]> {
+  const { client } = ctx;
   const ra = client.roleAssignmentApi;
   const rt = client.roleTargetApi;
   let roles: RoleLike[];
@@ -70,7 +90,7 @@ async function readRoles(client: Client, kind: 'user' | 'group' | 'client', id: 
     await drain(ra.listGroupAssignedRoles({ groupId: id, expand: 'targets/groups' }));
     await drain(ra.listGroupAssignedRoles({ groupId: id, expand: 'targets/catalog/apps' }));
   } else {
-    roles = await drain<RoleLike>(ra.listRolesForClient({ clientId: id }));
+    roles = await noneOn404(ctx, () => drain<RoleLike>(ra.listRolesForClient({ clientId: id })), []);
   }
   for (const role of roles) {
     const roleId = role.id as string;
@@ -94,7 +114,8 @@ async function readRoles(client: Client, kind: 'user' | 'group' | 'client', id: 
   return roles;
 }
 
-export async function driveUsers({ client, ids }: DriveContext): Promise<number> {
+export async function driveUsers(ctx: DriveContext): Promise<number> {
+  const { client, ids } = ctx;
   const api = client.userApi;
   const all = await drain(api.listUsers({ limit: 200 }));
   const named = Object.values(ids.users);
@@ -114,14 +135,16 @@ export async function driveUsers({ client, ids }: DriveContext): Promise<number>
   for (const userId of new Set([...named, ...withRoles])) {
     await api.getUser({ userId });
     await drain(api.listUserGroups({ userId }));
-    await readRoles(client, 'user', userId);
+    await readRoles(ctx, 'user', userId);
   }
   return all.length;
 }
 
-export async function driveGroups({ client, ids }: DriveContext): Promise<void> {
+export async function driveGroups(ctx: DriveContext): Promise<void> {
+  const { client, ids } = ctx;
   const api = client.groupApi;
   const groups = await drain(api.listGroups());
+  await drain(api.listGroups({ expand: 'stats', limit: 10000 }));
   await drain(api.listGroups({ q: 'Okta' }));
   await drain(api.listGroups({ search: 'type eq "OKTA_GROUP"', limit: 50 }));
   await drain(api.listGroups({ filter: 'type eq "APP_GROUP"' }));
@@ -131,15 +154,17 @@ export async function driveGroups({ client, ids }: DriveContext): Promise<void> 
     await drain(api.listGroupUsers({ groupId, limit: 500 }));
   }
   // Groups holding roles: the ones whose role list is not empty (every group is asked once).
-  for (const group of groups) await readRoles(client, 'group', group.id as string);
+  for (const group of groups) await readRoles(ctx, 'group', group.id as string);
 }
 
 interface ClientBody {
   client_id: string;
+  _links: { app: { href: string } };
 }
 
 /** GET /oauth2/v1/clients (Link paged) with the SDK's raw http, then each client and its roles. */
-export async function driveApps({ client, url }: DriveContext): Promise<void> {
+export async function driveApps(ctx: DriveContext): Promise<void> {
+  const { client, url } = ctx;
   const api = client.applicationApi;
   const apps = await drain(api.listApplications({ limit: 20 }));
   await drain(api.listApplications({ filter: 'status eq "ACTIVE"' }));
@@ -152,14 +177,18 @@ export async function driveApps({ client, url }: DriveContext): Promise<void> {
     clients.push(...((await res.json()) as ClientBody[]));
     next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
   }
-  for (const { client_id } of clients) {
-    await (await rawRequest(client, `${url}/oauth2/v1/clients/${client_id}`, { method: 'GET' })).json();
-    await drain(api.listScopeConsentGrants({ appId: client_id }));
-    await readRoles(client, 'client', client_id);
+  for (const { client_id, _links } of clients) {
+    const path = `${url}/oauth2/v1/clients/${encodeURIComponent(client_id)}`;
+    await (await rawRequest(client, path, { method: 'GET' })).json();
+    // Grants hang off the app id, which a custom client id is not.
+    const appId = _links.app.href.split('/').at(-1) as string;
+    await noneOn404(ctx, () => drain(api.listScopeConsentGrants({ appId })), []);
+    await readRoles(ctx, 'client', client_id);
   }
 }
 
-export async function driveIam({ client, ids }: DriveContext): Promise<void> {
+export async function driveIam(ctx: DriveContext): Promise<void> {
+  const { client, ids } = ctx;
   const roles = client.customRoleApi;
   const sets = client.resourceSetApi;
   const rolePages = await bodyPages((after) => roles.listRoles(after ? { after } : {}));
@@ -174,7 +203,12 @@ export async function driveIam({ client, ids }: DriveContext): Promise<void> {
     const resourceSetId = set.id as string;
     await sets.getResourceSet({ resourceSetId: set.label as string });
     await sets.getResourceSet({ resourceSetId });
-    await bodyPages((after) => sets.listResourceSetResources({ resourceSetId, ...(after ? { after } : {}) }));
+    await noneOn404(
+      ctx,
+      () =>
+        bodyPages((after) => sets.listResourceSetResources({ resourceSetId, ...(after ? { after } : {}) })),
+      [],
+    );
     const bindingPages = await bodyPages((after) =>
       sets.listBindings({ resourceSetId, ...(after ? { after } : {}) }),
     );
