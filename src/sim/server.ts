@@ -81,6 +81,10 @@ async function answerApi(req: IncomingMessage, url: URL, base: string, deps: Ser
     const answer = await answerTokenRequest(form, deps.store, deps.tokens, audiences);
     return { ...answer, headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' } };
   }
+  if (pathname === WELL_KNOWN_ORG) {
+    if (req.method !== 'GET') throw methodNotAllowed();
+    return { status: 200, body: wellKnownOrgMetadata(deps.store), headers: {} };
+  }
   const caller = deps.tokens.resolve(req.headers.authorization);
   if (req.method !== 'GET') throw methodNotAllowed();
   const match = deps.router.match(pathname);
@@ -112,6 +116,18 @@ async function answerApi(req: IncomingMessage, url: URL, base: string, deps: Ser
     status: result.status ?? 200,
     body: result.body,
     headers: result.link ? { Link: result.link } : {},
+  };
+}
+
+/** Okta's org metadata: public (`security: []`), it names the org's Okta domain, and so its partition. */
+const WELL_KNOWN_ORG = '/.well-known/okta-organization';
+
+function wellKnownOrgMetadata(store: SimStore) {
+  const { id, subdomain, partition } = store.org.org;
+  return {
+    id,
+    pipeline: 'idx',
+    _links: { organization: { href: `https://${subdomain}.${partition}.com` } },
   };
 }
 
