@@ -45,7 +45,11 @@ export interface GatewayConfig {
   nodeEnv: 'development' | 'production' | 'test';
 }
 
-/** Lumos's scopes: what a service-app gateway asks for by default. */
+/**
+ * The OAuth scopes the gateway asks for by default: exactly those Okta's OpenAPI description lists
+ * for the reads it makes (src/okta/reads.ts names each read, its paths and its scope; a test
+ * checks them against the spec).
+ */
 export const DEFAULT_OKTA_SCOPES = [
   'okta.users.read',
   'okta.groups.read',
@@ -53,7 +57,24 @@ export const DEFAULT_OKTA_SCOPES = [
   'okta.roles.read',
   'okta.logs.read',
   'okta.schemas.read',
+  'okta.orgs.read',
+  'okta.clients.read',
+  'okta.appGrants.read',
 ];
+
+/** Shortest API key accepted in clear (a `sha256:` entry is a digest and has its own form). */
+export const MIN_API_KEY_LENGTH = 16;
+
+/** What is wrong with one GATEWAY_API_KEYS entry, or null; never quotes the entry. */
+export function apiKeyProblem(entry: string): string | null {
+  if (entry.startsWith('sha256:'))
+    return /^sha256:[0-9a-fA-F]{64}$/.test(entry) ? null : 'sha256: needs 64 hex digits';
+  if (entry.length < MIN_API_KEY_LENGTH) return `a key needs at least ${MIN_API_KEY_LENGTH} characters`;
+  if (/\s/.test(entry)) return 'a key cannot contain white space';
+  return null;
+}
+
+const OKTA_SCOPE = /^okta\.[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
 
 const SECRET_VARIABLES = new Set(['OKTA_API_TOKEN', 'OKTA_PRIVATE_KEY', 'GATEWAY_API_KEYS']);
 
@@ -158,6 +179,12 @@ function oktaConnection(e: Env): OktaConnection {
     throw new ConfigError('OKTA_PRIVATE_KEY: expected a PEM private key or a JWK as JSON');
   }
   const scopes = e.OKTA_SCOPES ? e.OKTA_SCOPES.split(/[\s,]+/).filter(Boolean) : DEFAULT_OKTA_SCOPES;
+  const badScope = scopes.find((scope) => !OKTA_SCOPE.test(scope));
+  if (badScope !== undefined) {
+    throw new ConfigError(
+      `OKTA_SCOPES: "${badScope.slice(0, 60)}" is not an Okta API scope such as okta.users.read`,
+    );
+  }
   return {
     mode: 'privateKey',
     orgUrl: e.OKTA_ORG_URL,
@@ -166,6 +193,18 @@ function oktaConnection(e: Env): OktaConnection {
     keyId: e.OKTA_KEY_ID,
     scopes,
   };
+}
+
+function apiKeys(value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  entries.forEach((entry, index) => {
+    const problem = apiKeyProblem(entry);
+    if (problem) throw new ConfigError(`GATEWAY_API_KEYS: entry ${index + 1}: ${problem}`);
+  });
+  return entries;
 }
 
 /** Reads and validates the configuration; throws ConfigError with one line naming the setting. */
@@ -193,10 +232,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): GatewayConf
     okta: oktaConnection(e),
     host: e.HOST,
     port: e.PORT,
-    apiKeys: (e.GATEWAY_API_KEYS ?? '')
-      .split(',')
-      .map((k) => k.trim())
-      .filter(Boolean),
+    apiKeys: apiKeys(e.GATEWAY_API_KEYS),
     logLevel: e.LOG_LEVEL,
     rolePermissionTableJson: tableJson,
     rolePermissionTableFile: tableFile,

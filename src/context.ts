@@ -2,6 +2,7 @@ import type { LumosRuleSet, RolePermissionTable } from './iam/index.ts';
 import type { OrgInfo } from './iam/model.ts';
 import type { OktaDirectory } from './okta/directory.ts';
 import type { Loaders } from './okta/loaders.ts';
+import type { GatewayAccessCheck } from './server/access-check.ts';
 
 /** Who is calling: an API key's short fingerprint, or anonymous when keys are off. */
 export interface Caller {
@@ -17,6 +18,8 @@ export interface ContextDeps {
   createLoaders: (directory: OktaDirectory) => Loaders;
   roleTable: RolePermissionTable;
   ruleSet: LumosRuleSet;
+  /** What the gateway's own credential can read, probed against Okta and kept briefly. */
+  accessCheck: GatewayAccessCheck;
   /** Share catalog lists within a request (`once`). Off only in the benchmarks' naive mode. Default true. */
   memoize?: boolean;
 }

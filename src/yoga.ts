@@ -5,6 +5,7 @@ import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } f
 import type { Logger } from 'pino';
 import { type ContextDeps, createContext, type GatewayContext } from './context.ts';
 import { schema } from './schema/index.ts';
+import { readyzResponse } from './server/access-check.ts';
 import type { ApiKeySet } from './server/auth.ts';
 import { toCallerError } from './server/errors.ts';
 import { DEFAULT_EXAMPLE_QUERY, graphiqlExampleTabs } from './server/graphiql-examples.ts';
@@ -50,8 +51,6 @@ export interface GatewayDeps extends ContextDeps {
   introspection?: boolean;
   /** Development: unexpected errors keep their message (never a stack). Default false. */
   development?: boolean;
-  /** GET /readyz answers 200 when this resolves: e.g. GET /api/v1/org through the uncached directory. */
-  readinessProbe?: () => Promise<unknown>;
   limits?: GatewayLimits;
   /** Largest request body accepted, in bytes; larger: 413. Default 1,000,000. */
   maxBodyBytes?: number;
@@ -82,12 +81,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
     maxDirectives: { n: 50 },
     blockFieldSuggestion: { enabled: !deps.development },
   });
-  const probe = deps.readinessProbe ?? (() => deps.directory.getOrg());
   const contextDeps: ContextDeps = {
     directory: deps.directory,
     createLoaders: deps.createLoaders,
     roleTable: deps.roleTable,
     ruleSet: deps.ruleSet,
+    accessCheck: deps.accessCheck,
     memoize: deps.memoize ?? true,
   };
 
@@ -137,14 +136,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
       useMetricsEndpoint(metrics),
       useReadinessCheck({
         endpoint: READY_PATH,
+        // 200 when Okta answers and accepts the credential; the body lists the reads it refuses.
         check: async () => {
           try {
-            await probe();
-            return true;
+            return readyzResponse(await deps.accessCheck.current());
           } catch (error) {
             logger.warn(
               { err: error instanceof Error ? error.message : String(error) },
-              'readiness probe failed',
+              'access check failed',
             );
             return false;
           }

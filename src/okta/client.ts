@@ -55,6 +55,8 @@ export interface OktaClient {
   readonly metrics: UpstreamMetrics;
   /** Requests in flight right now. */
   inFlight(): number;
+  /** The in-flight cap in force (lowered for a while after a concurrency 429) and the configured one. */
+  concurrencyCap(): { current: number; max: number };
   /**
    * GET a path (`/oauth2/v1/clients?limit=200`) or an absolute URL on the org, authenticated,
    * through the executor. Failures become UpstreamError.
@@ -112,6 +114,7 @@ export function createOktaClient(options: OktaClientOptions): OktaClient {
     ownClientId: creds.mode === 'privateKey' ? creds.clientId : null,
     metrics,
     inFlight: () => fetcher.inFlight,
+    concurrencyCap: () => ({ current: fetcher.currentCap, max: fetcher.maxConcurrency }),
     async getJson(pathOrUrl) {
       const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${orgUrl}${pathOrUrl}`;
       const context = `GET ${new URL(url).pathname}`;
@@ -152,9 +155,18 @@ function guardTokenRequests(oauth: object): void {
     if (typeof answer?.access_token === 'string' && answer.access_token) return answer;
     source.clearCachedAccessToken();
     const reason = [answer?.error, answer?.error_description].filter((x) => typeof x === 'string').join(': ');
+    // invalid_client: Okta does not accept the key or client id; anything else (invalid_scope): the
+    // credential is known but may not have what it asked for. Either way no read can be made.
+    const error = typeof answer?.error === 'string' ? answer.error : undefined;
+    const summary = typeof answer?.error_description === 'string' ? answer.error_description : undefined;
     throw new UpstreamError(
-      'UPSTREAM_FORBIDDEN',
+      error === 'invalid_client' ? 'UPSTREAM_UNAUTHENTICATED' : 'UPSTREAM_FORBIDDEN',
       `POST /oauth2/v1/token: refused (${reason || 'no access token'})`,
+      {
+        credentialRejected: true,
+        ...(error !== undefined && { oktaErrorCode: error }),
+        ...(summary !== undefined && { oktaErrorSummary: summary }),
+      },
     );
   };
   let pending: Promise<unknown> | null = null;

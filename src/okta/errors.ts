@@ -6,6 +6,7 @@
 
 export type UpstreamErrorCode =
   | 'NOT_FOUND'
+  | 'UPSTREAM_UNAUTHENTICATED'
   | 'UPSTREAM_FORBIDDEN'
   | 'UPSTREAM_RATE_LIMITED'
   | 'UPSTREAM_UNAVAILABLE'
@@ -13,9 +14,16 @@ export type UpstreamErrorCode =
 
 export interface UpstreamErrorDetails {
   status?: number;
+  /** Okta's error code (E0000006, ...), or the OAuth error of a refused token request (invalid_client, ...). */
   oktaErrorCode?: string;
+  /** Okta's errorSummary (or the OAuth error_description): Okta's words, shown to callers. */
+  oktaErrorSummary?: string;
   /** How long Okta asked us to wait before trying again, in ms. */
   retryAfterMs?: number;
+  /** A 403 whose WWW-Authenticate names error="insufficient_scope": the OAuth token lacks a scope. */
+  scopeRefused?: boolean;
+  /** Okta refused the credential itself (a 401, or a refused token request): nothing can be read. */
+  credentialRejected?: boolean;
   cause?: unknown;
 }
 
@@ -23,16 +31,48 @@ export class UpstreamError extends Error {
   readonly code: UpstreamErrorCode;
   readonly status?: number;
   readonly oktaErrorCode?: string;
+  readonly oktaErrorSummary?: string;
   readonly retryAfterMs?: number;
+  readonly scopeRefused: boolean;
+  readonly credentialRejected: boolean;
+  /** The network error code when Okta did not answer (ECONNREFUSED, ENOTFOUND, ...). */
+  readonly networkCode?: string;
 
   constructor(code: UpstreamErrorCode, message: string, details: UpstreamErrorDetails = {}) {
     super(scrubSecrets(message));
     this.name = 'UpstreamError';
     this.code = code;
+    const networkCode = networkCodeOf(details.cause);
+    if (networkCode !== undefined) this.networkCode = networkCode;
+    this.scopeRefused = details.scopeRefused === true;
+    this.credentialRejected = details.credentialRejected === true || code === 'UPSTREAM_UNAUTHENTICATED';
     if (details.status !== undefined) this.status = details.status;
     if (details.oktaErrorCode !== undefined) this.oktaErrorCode = details.oktaErrorCode;
+    if (details.oktaErrorSummary !== undefined)
+      this.oktaErrorSummary = scrubSecrets(details.oktaErrorSummary);
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
   }
+}
+
+/** The first ECONNREFUSED-like code along an error's cause chain. */
+function networkCodeOf(cause: unknown, depth = 0): string | undefined {
+  if (typeof cause !== 'object' || cause === null || depth > 4) return undefined;
+  const code = (cause as { code?: unknown }).code;
+  if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+  return networkCodeOf((cause as { cause?: unknown }).cause, depth + 1);
+}
+
+/**
+ * Okta's answer in a few words, for callers and logs: `403 E0000006`, `401 E0000011`,
+ * `invalid_client` (a refused token request), or what happened when Okta did not answer
+ * (`ECONNREFUSED`).
+ */
+export function upstreamReason(err: UpstreamError): string {
+  const parts = [err.status, err.oktaErrorCode].filter((p) => p !== undefined);
+  if (parts.length > 0) return parts.join(' ');
+  if (err.code === 'UPSTREAM_UNAVAILABLE') return err.networkCode ?? 'no answer (timeout or network error)';
+  if (err.code === 'UPSTREAM_RATE_LIMITED') return '429 rate limited';
+  return 'unexpected answer';
 }
 
 const SECRET_PATTERNS: RegExp[] = [
@@ -61,7 +101,8 @@ export function scrubSecrets(text: string): string {
 
 function codeForStatus(status: number): UpstreamErrorCode {
   if (status === 404) return 'NOT_FOUND';
-  if (status === 401 || status === 403) return 'UPSTREAM_FORBIDDEN';
+  if (status === 401) return 'UPSTREAM_UNAUTHENTICATED';
+  if (status === 403) return 'UPSTREAM_FORBIDDEN';
   if (status === 429) return 'UPSTREAM_RATE_LIMITED';
   if (status >= 500) return 'UPSTREAM_UNAVAILABLE';
   return 'UPSTREAM_ERROR';
@@ -92,21 +133,29 @@ function readOktaErrorCode(err: ErrorLike): string | undefined {
   return undefined;
 }
 
-function readSummary(err: ErrorLike): string {
+/** Okta's own errorSummary, when the answer carried one. */
+function readOktaSummary(err: ErrorLike): string | undefined {
   if (typeof err.errorSummary === 'string' && err.errorSummary) return err.errorSummary;
   const body = err.body as { errorSummary?: unknown } | undefined;
   if (body && typeof body.errorSummary === 'string') return body.errorSummary;
-  return typeof err.message === 'string' ? err.message : String(err);
+  return undefined;
+}
+
+function readSummary(err: ErrorLike): string {
+  return readOktaSummary(err) ?? (typeof err.message === 'string' ? err.message : String(err));
+}
+
+/** A response header of the error (a Headers object, or a plain object from the SDK's generated APIs). */
+function headerOf(err: ErrorLike, name: string): unknown {
+  const headers = (err as { headers?: unknown }).headers;
+  if (headers && typeof (headers as Headers).get === 'function') return (headers as Headers).get(name);
+  if (headers && typeof headers === 'object') return (headers as Record<string, unknown>)[name];
+  return undefined;
 }
 
 /** ms until X-Rate-Limit-Reset (epoch seconds) on the error's response headers, if any. */
 function retryAfterOf(err: ErrorLike): number | undefined {
-  const headers = (err as { headers?: unknown }).headers;
-  let reset: unknown;
-  if (headers && typeof (headers as Headers).get === 'function')
-    reset = (headers as Headers).get('x-rate-limit-reset');
-  else if (headers && typeof headers === 'object')
-    reset = (headers as Record<string, unknown>)['x-rate-limit-reset'];
+  const reset = headerOf(err, 'x-rate-limit-reset');
   const seconds = Number(reset);
   return Number.isFinite(seconds) && seconds > 0 ? Math.max(0, seconds * 1000 - Date.now()) : undefined;
 }
@@ -129,6 +178,12 @@ export function toUpstreamError(err: unknown, context: string): UpstreamError {
   if (status !== undefined) {
     const details: UpstreamErrorDetails = { status, cause: err };
     if (oktaErrorCode !== undefined) details.oktaErrorCode = oktaErrorCode;
+    const oktaSummary = readOktaSummary(e);
+    if (oktaSummary !== undefined) details.oktaErrorSummary = oktaSummary;
+    if (status === 403) {
+      const challenge = headerOf(e, 'www-authenticate');
+      details.scopeRefused = typeof challenge === 'string' && /error="insufficient_scope"/.test(challenge);
+    }
     if (status === 429) {
       const retryAfterMs = retryAfterOf(e);
       if (retryAfterMs !== undefined) details.retryAfterMs = retryAfterMs;

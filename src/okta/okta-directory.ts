@@ -10,6 +10,7 @@ import { toUpstreamError, UpstreamError } from './errors.ts';
 import { createIamCatalogReads } from './iam-catalog.ts';
 import { batchById, idSearchExpression, isClientId, isOktaId } from './id-search.ts';
 import { toAppRecord, toGrantRecord, toGroupRecord, toServiceAppRecord, toUserRecord } from './mappers.ts';
+import { emptyOnNotFound, orNull } from './not-found.ts';
 import {
   collectAll,
   collectBodyPages,
@@ -17,7 +18,6 @@ import {
   firstPage,
   type PagedCollection,
 } from './pagination.ts';
-import { emptyOnNotFound, orNull } from './not-found.ts';
 import { RoleAssignmentReader } from './role-assignments.ts';
 
 type Json = Record<string, unknown>;

@@ -8,8 +8,8 @@ import { LRUCache } from 'lru-cache';
 import type { PrincipalKind, RoleAssignmentRecord, RoleTarget } from '../iam/model.ts';
 import type { OktaSdkClient } from './client.ts';
 import { toUpstreamError } from './errors.ts';
-import { emptyOnNotFound } from './not-found.ts';
 import { appTargetOf, embeddedTargetsOf, groupTargetOf, toRoleAssignmentRecord } from './mappers.ts';
+import { emptyOnNotFound } from './not-found.ts';
 import { collectAll, type PagedCollection } from './pagination.ts';
 
 /** Standard roles Okta lets you narrow to groups, and to apps. */

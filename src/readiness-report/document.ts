@@ -6,7 +6,7 @@
 
 export const READINESS_DOCUMENT_VERSION = 1;
 
-export const READINESS_STATUSES = ['READY', 'PARTIAL', 'NOT_READY', 'UNSUPPORTED'] as const;
+export const READINESS_STATUSES = ['READY', 'PARTIAL', 'NOT_READY', 'UNSUPPORTED', 'UNKNOWN'] as const;
 export type ReadinessStatus = (typeof READINESS_STATUSES)[number];
 export type PrincipalKind = 'USER' | 'GROUP' | 'SERVICE_APP';
 export type LumosAccess = 'FULL' | 'READ_ONLY';
@@ -18,6 +18,13 @@ export interface LumosCapability {
   limitedTo: string[] | null;
   missing: string[];
   reason: string;
+}
+
+/** Something the verdict depends on that the gateway could not read (UNKNOWN verdicts). */
+export interface UndeterminedInput {
+  input: string;
+  reason: string;
+  needs: string[];
 }
 
 /** Everything the gateway's `lumosReadiness` field returns, as it returns it. */
@@ -32,6 +39,7 @@ export interface LumosReadiness {
   missingScopes: string[];
   warnings: { code: string; message: string }[];
   remediation: string[];
+  undetermined: UndeterminedInput[];
 }
 
 /** The principal a check was about, as the gateway resolved it. */
@@ -59,7 +67,7 @@ export interface ReadinessDocument {
 }
 
 export function summarize(results: readonly { status: ReadinessStatus }[]): ReadinessSummary {
-  const summary: ReadinessSummary = { READY: 0, PARTIAL: 0, NOT_READY: 0, UNSUPPORTED: 0 };
+  const summary: ReadinessSummary = { READY: 0, PARTIAL: 0, NOT_READY: 0, UNSUPPORTED: 0, UNKNOWN: 0 };
   for (const result of results) summary[result.status] += 1;
   return summary;
 }

@@ -8,14 +8,19 @@ export const EXIT = {
   partial: 1,
   /** Some principal is NOT_READY or UNSUPPORTED. */
   notReady: 2,
-  /** The check itself failed: bad flag, bad settings, Okta unreachable, unknown principal. */
+  /**
+   * The check itself failed (bad flag, bad settings, Okta unreachable or refusing the credential,
+   * unknown principal), or some verdict is UNKNOWN: the gateway could not read what it depends on.
+   */
   checkFailed: 3,
 } as const;
 
 /** Which status starts to fail the run: `partial` (default) or `not-ready`. */
 export type FailOn = 'partial' | 'not-ready';
 
+/** UNKNOWN comes first: an incomplete answer is not a verdict, whatever the others say. */
 export function exitCodeFor(statuses: readonly ReadinessStatus[], failOn: FailOn = 'partial'): number {
+  if (statuses.includes('UNKNOWN')) return EXIT.checkFailed;
   if (statuses.some((status) => status === 'NOT_READY' || status === 'UNSUPPORTED')) return EXIT.notReady;
   if (statuses.includes('PARTIAL')) return failOn === 'partial' ? EXIT.partial : EXIT.ready;
   return EXIT.ready;

@@ -3,10 +3,10 @@
  * through yoga.fetch (no port), so the CLI and the server share one implementation of readiness.
  */
 import { parseRolePermissionTable } from '../iam/index.ts';
+import type { UpstreamMetrics } from '../okta/metrics.ts';
 import { createOktaDeps } from '../server/okta-deps.ts';
 import { createGateway, GRAPHQL_PATH } from '../yoga.ts';
 import type { GatewayConnection } from './connection.ts';
-import type { UpstreamMetrics } from '../okta/metrics.ts';
 import { resolveOktaSettings, type SettingsOptions } from './okta-settings.ts';
 import { CheckFailedError, createExecutor } from './transport.ts';
 

@@ -23,6 +23,7 @@ const READINESS_FIELDS = `
   missingScopes
   warnings { code message }
   remediation
+  undetermined { input reason needs }
 `;
 
 export const LUMOS_READINESS_QUERY = `

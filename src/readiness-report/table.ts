@@ -5,6 +5,7 @@ const ANSI: Record<ReadinessStatus, string> = {
   PARTIAL: '\u001b[33m',
   NOT_READY: '\u001b[31m',
   UNSUPPORTED: '\u001b[35m',
+  UNKNOWN: '\u001b[36m',
 };
 const RESET = '\u001b[0m';
 const BOLD = '\u001b[1m';
@@ -25,6 +26,11 @@ const MAX_ITEMS = 3;
 
 /** The missing items a person would add: roles, then permissions, then scopes; `-` when none. */
 export function missingItems(result: ReadinessResult): string {
+  if (result.status === 'UNKNOWN' && result.undetermined.length > 0) {
+    const first = result.undetermined[0]!;
+    const more = result.undetermined.length > 1 ? ` +${result.undetermined.length - 1} more` : '';
+    return `unread: ${first.input} (${first.reason})${more}`;
+  }
   const items = [...result.missingRoles, ...result.missingPermissions, ...result.missingScopes];
   if (items.length > MAX_ITEMS)
     return `${items.slice(0, MAX_ITEMS).join(', ')} +${items.length - MAX_ITEMS} more`;

@@ -46,8 +46,11 @@ function describeGraphQLError(error: GraphQLErrorShape): CheckFailedError {
       return new CheckFailedError(`unknown principal: ${message}`, code);
     case 'UPSTREAM_UNAVAILABLE':
       return new CheckFailedError(`Okta unreachable: ${message}`, code);
+    case 'UPSTREAM_UNAUTHENTICATED':
+      // The gateway's message already reads "Okta rejected the gateway's credential: E0000011 ...".
+      return new CheckFailedError(message, code);
     case 'UPSTREAM_FORBIDDEN':
-      return new CheckFailedError(`Okta refused the gateway's credential: ${message}`, code);
+      return new CheckFailedError(`Okta refused the read: ${message}`, code);
     case 'UPSTREAM_RATE_LIMITED':
       return new CheckFailedError(`Okta rate limit reached: ${message}`, code);
     case 'UNAUTHENTICATED':

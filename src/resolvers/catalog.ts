@@ -1,7 +1,8 @@
 import type { GatewayContext } from '../context.ts';
-import type { AccessCatalog } from '../iam/index.ts';
+import type { AccessCatalog, UnreadInput } from '../iam/index.ts';
 import type { CustomRoleRecord, ResourceRecord, RoleAssignmentRecord } from '../iam/model.ts';
 import { isNotFound } from '../okta/errors.ts';
+import { readOrNote } from './unread.ts';
 
 const distinct = (ids: (string | null)[]): string[] => [
   ...new Set(ids.filter((id): id is string => id !== null)),
@@ -19,25 +20,29 @@ async function customRoleOf(ctx: GatewayContext, assignment: RoleAssignmentRecor
   }
 }
 
-/**
- * The AccessCatalog src/iam computes over: the permissions of just the custom roles these
- * assignments hold and the resources of just the resource sets they are bound with (each read
- * once per request, cached across requests), not the whole catalog.
- */
-export async function accessCatalogFor(
+/** What the catalog reads when one fails: throw (effective permissions), or note it unread (readiness). */
+interface CatalogReads {
+  customRole(assignment: RoleAssignmentRecord, id: string): Promise<CustomRoleRecord | null>;
+  resources(resourceSetId: string): Promise<readonly ResourceRecord[] | null>;
+}
+
+async function buildCatalog(
   ctx: GatewayContext,
   assignments: readonly RoleAssignmentRecord[],
+  reads: CatalogReads,
 ): Promise<AccessCatalog> {
   const setIds = distinct(assignments.map((a) => a.resourceSetId));
   const roleIds = distinct(assignments.map((a) => a.customRoleId));
   const [org, customRoles, resources] = await Promise.all([
     ctx.org(),
-    Promise.all(roleIds.map((id) => customRoleOf(ctx, assignments.find((a) => a.customRoleId === id)!, id))),
-    Promise.all(setIds.map((id) => ctx.loaders.resourceSetResources.load(id))),
+    Promise.all(roleIds.map((id) => reads.customRole(assignments.find((a) => a.customRoleId === id)!, id))),
+    Promise.all(setIds.map((id) => reads.resources(id))),
   ]);
   const resourceSets = new Map<string, { resources: readonly ResourceRecord[] }>();
   setIds.forEach((id, i) => {
-    resourceSets.set(id, { resources: resources[i] ?? [] });
+    const read = resources[i];
+    // An unread set is left out: the verdict completes it from its unread inputs.
+    if (read !== null) resourceSets.set(id, { resources: read ?? [] });
   });
   return {
     org,
@@ -45,4 +50,49 @@ export async function accessCatalogFor(
     customRoles: new Map(customRoles.filter((r) => r !== null).map((r) => [r.id, r])),
     resourceSets,
   };
+}
+
+/**
+ * The AccessCatalog src/iam computes over: the permissions of just the custom roles these
+ * assignments hold and the resources of just the resource sets they are bound with (each read
+ * once per request, cached across requests), not the whole catalog.
+ */
+export function accessCatalogFor(
+  ctx: GatewayContext,
+  assignments: readonly RoleAssignmentRecord[],
+): Promise<AccessCatalog> {
+  return buildCatalog(ctx, assignments, {
+    customRole: (assignment, id) => customRoleOf(ctx, assignment, id),
+    resources: (id) => ctx.loaders.resourceSetResources.load(id),
+  });
+}
+
+/**
+ * The catalog a verdict computes over, and what of it the gateway could not read (a custom role's
+ * permissions, a resource set's resources) when Okta refuses or fails those reads.
+ */
+export async function readinessCatalogFor(
+  ctx: GatewayContext,
+  assignments: readonly RoleAssignmentRecord[],
+): Promise<{ catalog: AccessCatalog; unread: UnreadInput[] }> {
+  const unread: UnreadInput[] = [];
+  const catalog = await buildCatalog(ctx, assignments, {
+    customRole: (assignment, id) =>
+      readOrNote(
+        ctx,
+        () => customRoleOf(ctx, assignment, id),
+        { read: 'CUSTOM_ROLES', input: `permissions of custom role ${id}` },
+        (u) => unread.push({ ...u, kind: 'CUSTOM_ROLE_PERMISSIONS', customRoleId: id }),
+        null,
+      ),
+    resources: (id) =>
+      readOrNote<readonly ResourceRecord[] | null>(
+        ctx,
+        () => ctx.loaders.resourceSetResources.load(id),
+        { read: 'RESOURCE_SETS', input: `resources of resource set ${id}` },
+        (u) => unread.push({ ...u, kind: 'RESOURCE_SET_RESOURCES', resourceSetId: id }),
+        null,
+      ),
+  });
+  return { catalog, unread };
 }

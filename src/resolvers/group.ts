@@ -10,9 +10,10 @@ export async function listGroups(
   ctx: GatewayContext,
   args: ConnectionArgs & { search?: string | null },
 ): Promise<ConnectionModel<GroupRecord>> {
-  const page = await ctx.directory.listGroups(args.search || null, pageRequest(args));
+  const list = `groups?search=${args.search ?? ''}`;
+  const page = await ctx.directory.listGroups(args.search || null, pageRequest(args, list));
   for (const group of page.items) ctx.loaders.groupById.prime(group.id, group);
-  return toConnection(page, (g) => g.id);
+  return toConnection(page, (g) => g.id, list);
 }
 
 export async function membersOfGroup(
@@ -20,7 +21,8 @@ export async function membersOfGroup(
   group: GroupRecord,
   args: ConnectionArgs,
 ): Promise<ConnectionModel<UserRecord>> {
-  const page = await ctx.directory.listGroupMembers(group.id, pageRequest(args));
+  const list = `groups/${group.id}/users`;
+  const page = await ctx.directory.listGroupMembers(group.id, pageRequest(args, list));
   for (const user of page.items) ctx.loaders.userById.prime(user.id, user);
-  return toConnection(page, (u) => u.id);
+  return toConnection(page, (u) => u.id, list);
 }

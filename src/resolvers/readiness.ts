@@ -1,7 +1,12 @@
 import type { GatewayContext } from '../context.ts';
-import { evaluateLumosReadiness, type LumosAccess, type LumosReadinessResult } from '../iam/index.ts';
+import {
+  evaluateLumosReadiness,
+  type LumosAccess,
+  type LumosReadinessResult,
+  type UnreadInput,
+} from '../iam/index.ts';
 import { notFound } from '../server/errors.ts';
-import { accessCatalogFor } from './catalog.ts';
+import { readinessCatalogFor } from './catalog.ts';
 import {
   assignmentsOf,
   displayNameOf,
@@ -12,31 +17,56 @@ import {
   principalKindOf,
 } from './principal.ts';
 import { grantsOf } from './service-app.ts';
+import { readOrNote } from './unread.ts';
 
-/** Lumos readiness of one principal under the gateway's rule set. */
+const NOUNS = { USER: 'user', GROUP: 'group', SERVICE_APP: 'service app' } as const;
+
+/**
+ * Lumos readiness of one principal under the gateway's rule set. A role list, a scope-grant list,
+ * a custom role's permissions or a resource set's resources that Okta refuses (or fails to answer
+ * after retries) is handed to the evaluator as unread: the verdict is UNKNOWN when it could
+ * change it, and stands when it could not.
+ */
 export async function readinessOf(
   ctx: GatewayContext,
   principal: PrincipalModel,
   access: LumosAccess,
 ): Promise<LumosReadinessResult> {
+  const kind = principalKindOf(principal);
+  const key = principalKeyOf(principal);
+  const unread: UnreadInput[] = [];
   const [assignments, grants] = await Promise.all([
-    assignmentsOf(ctx, principal),
-    isServiceApp(principal) ? grantsOf(ctx, principal) : Promise.resolve(null),
+    readOrNote(
+      ctx,
+      () => assignmentsOf(ctx, principal),
+      {
+        read: kind === 'SERVICE_APP' ? 'CLIENT_ROLES' : 'ROLE_ASSIGNMENTS',
+        input: `role assignments of ${NOUNS[kind]} ${key}`,
+      },
+      (u) => unread.push({ ...u, kind: 'ROLE_ASSIGNMENTS' }),
+      [],
+    ),
+    isServiceApp(principal)
+      ? readOrNote(
+          ctx,
+          () => grantsOf(ctx, principal),
+          { read: 'APP_GRANTS', input: `scope grants of app ${principal.appId}` },
+          (u) => unread.push({ ...u, kind: 'SCOPE_GRANTS' }),
+          [],
+        )
+      : Promise.resolve(null),
   ]);
-  const catalog = await accessCatalogFor(ctx, assignments);
+  const { catalog, unread: unreadCatalog } = await readinessCatalogFor(ctx, assignments);
   const scopesWith = (status: string) =>
     (grants ?? []).filter((g) => g.status === status).map((g) => g.scopeId);
   return evaluateLumosReadiness(
     {
-      principal: {
-        kind: principalKindOf(principal),
-        key: principalKeyOf(principal),
-        displayName: displayNameOf(principal),
-      },
+      principal: { kind, key, displayName: displayNameOf(principal) },
       assignments,
       grantedScopes: grants ? scopesWith('ACTIVE') : null,
       revokedScopes: grants ? scopesWith('REVOKED') : undefined,
       access,
+      unread: [...unread, ...unreadCatalog],
     },
     catalog,
     ctx.ruleSet,

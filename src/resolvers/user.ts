@@ -12,9 +12,10 @@ export async function listUsers(
   ctx: GatewayContext,
   args: ConnectionArgs & { search?: string | null },
 ): Promise<ConnectionModel<UserRecord>> {
-  const page = await ctx.directory.listUsers(args.search || null, pageRequest(args));
+  const list = `users?search=${args.search ?? ''}`;
+  const page = await ctx.directory.listUsers(args.search || null, pageRequest(args, list));
   for (const user of page.items) ctx.loaders.userById.prime(user.id, user);
-  return toConnection(page, (u) => u.id);
+  return toConnection(page, (u) => u.id, list);
 }
 
 export function groupsOfUser(ctx: GatewayContext, user: UserRecord): Promise<GroupRecord[]> {

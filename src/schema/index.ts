@@ -9,6 +9,7 @@ import './user.ts';
 import './group.ts';
 import './service-app.ts';
 import './readiness.ts';
+import './gateway-access.ts';
 
 /** The gateway's GraphQL schema. Building it needs no credentials and opens no connection. */
 export const schema = builder.toSchema();

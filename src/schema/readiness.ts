@@ -1,4 +1,4 @@
-import type { LumosReadinessResult, LumosRuleSet } from '../iam/index.ts';
+import type { LumosReadinessResult, LumosRuleSet, UndeterminedInput } from '../iam/index.ts';
 import { readinessByName } from '../resolvers/readiness.ts';
 import { builder } from './builder.ts';
 import { LumosAccessEnum, ReadinessRef } from './refs.ts';
@@ -6,7 +6,7 @@ import { LumosAccessEnum, ReadinessRef } from './refs.ts';
 type CapabilityModel = LumosReadinessResult['capabilities'][number];
 type WarningModel = LumosReadinessResult['warnings'][number];
 
-const ConnectionEnum = builder.enumType('LumosConnection', {
+export const ConnectionEnum = builder.enumType('LumosConnection', {
   description: 'How Lumos would connect with this principal.',
   values: {
     API_TOKEN: { description: 'An API token created by the user (or a member of the group).' },
@@ -23,7 +23,29 @@ const StatusEnum = builder.enumType('LumosReadinessStatus', {
       description: 'No admin role, a required scope is missing, or users, groups or apps cannot be read.',
     },
     UNSUPPORTED: { description: 'Only READ_ONLY_ADMIN: Lumos does not support Read-Only admins.' },
+    UNKNOWN: {
+      description:
+        'The verdict depends on something the gateway could not read; see LumosReadiness.undetermined.',
+    },
   } as const,
+});
+
+const UndeterminedInputRef = builder.objectRef<UndeterminedInput>('UndeterminedInput').implement({
+  description: 'Something a verdict depends on that the gateway could not read.',
+  fields: (t) => ({
+    input: t.exposeString('input', {
+      description:
+        'What could not be read, e.g. "role assignments of group 00g1..." or "scope grants of app 0oa1...".',
+    }),
+    reason: t.exposeString('reason', {
+      description: 'Why: Okta\'s status and error code (e.g. "403 E0000006"), or the failure.',
+    }),
+    needs: t.stringList({
+      description:
+        "What the gateway's own credential needs to read it: OAuth scopes (okta.appGrants.read) and/or admin roles (SUPER_ADMIN).",
+      resolve: (u) => [...u.needs.scopes, ...u.needs.adminRoles],
+    }),
+  }),
 });
 
 const CapabilityNameEnum = builder.enumType('LumosCapabilityName', {
@@ -113,6 +135,12 @@ ReadinessRef.implement({
     remediation: t.stringList({
       description: 'Ordered, concrete steps, least privilege first.',
       resolve: (r) => [...r.remediation],
+    }),
+    undetermined: t.field({
+      type: [UndeterminedInputRef],
+      description:
+        'What the gateway could not read that could change the verdict; empty when the verdict is certain.',
+      resolve: (r) => [...r.undetermined],
     }),
   }),
 });

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { apiKeyProblem, ConfigError } from '../config.ts';
 import type { Caller } from '../context.ts';
 
 /** sha256 digests of the accepted API keys; keys may be configured in clear or as `sha256:<hex>`. */
@@ -8,16 +9,16 @@ export interface ApiKeySet {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
-/** Parses GATEWAY_API_KEYS entries; throws naming the entry's position, never its value. */
+/**
+ * Parses GATEWAY_API_KEYS entries (src/config.ts has already refused bad ones in one line); throws
+ * naming the entry's position, never its value.
+ */
 export function parseApiKeys(entries: readonly string[]): ApiKeySet {
   const digests = entries.map((entry, index) => {
+    const problem = apiKeyProblem(entry);
+    if (problem) throw new ConfigError(`GATEWAY_API_KEYS: entry ${index + 1}: ${problem}`);
     const hashed = /^sha256:([0-9a-fA-F]{64})$/.exec(entry);
-    if (hashed?.[1]) return Buffer.from(hashed[1], 'hex');
-    if (entry.startsWith('sha256:'))
-      throw new Error(`GATEWAY_API_KEYS entry ${index + 1}: sha256: needs 64 hex digits`);
-    if (entry.length < 16)
-      throw new Error(`GATEWAY_API_KEYS entry ${index + 1}: a key needs at least 16 characters`);
-    return sha256(entry);
+    return hashed?.[1] ? Buffer.from(hashed[1], 'hex') : sha256(entry);
   });
   return { digests };
 }

@@ -48,6 +48,17 @@ query Readiness($principal: String!, $access: LumosAccess = FULL) {
     missingScopes
     warnings { code message }
     remediation
+    undetermined { input reason needs }
+  }
+}`;
+
+const GATEWAY_ACCESS = `# What the gateway's own Okta credential can read, and what a refused read needs.
+query GatewayAccess {
+  gatewayAccess {
+    connection
+    principal { kind key displayName }
+    scopes
+    reads { name allowed reason needs }
   }
 }`;
 
@@ -90,6 +101,7 @@ export function graphiqlExampleTabs(): ExampleTab[] {
     { query: READINESS_OVERVIEW },
     { query: READINESS, variables: vars({ principal: DEMO_USERS.lumosTargeted.login, access: 'FULL' }) },
     { query: RESOURCE_SET, variables: vars({ idOrLabel: LUMOS_RESOURCE_SET }) },
+    { query: GATEWAY_ACCESS },
   ];
 }
 

@@ -16,7 +16,9 @@ import {
 import { createOktaDirectory } from '../okta/directory.ts';
 import { createLoaders } from '../okta/loaders.ts';
 import type { UpstreamMetrics } from '../okta/metrics.ts';
+import { probeGatewayAccess } from '../okta/probes.ts';
 import type { GatewayDeps } from '../yoga.ts';
+import { createAccessCheck } from './access-check.ts';
 
 export interface OktaDepsOptions {
   orgUrl: string;
@@ -45,11 +47,14 @@ export interface OktaDeps {
   /** Everything createGateway needs to read Okta, minus logger, metrics and HTTP settings. */
   gatewayDeps: Pick<
     GatewayDeps,
-    'directory' | 'createLoaders' | 'roleTable' | 'ruleSet' | 'readinessProbe' | 'memoize'
+    'directory' | 'createLoaders' | 'roleTable' | 'ruleSet' | 'accessCheck' | 'memoize'
   >;
 }
 
-/** Okta client -> directory -> shared catalog cache; /readyz probes the uncached directory. */
+/**
+ * Okta client -> directory -> shared catalog cache; the access check (gatewayAccess, /readyz)
+ * probes through the client, uncached, and only when asked.
+ */
 export function createOktaDeps(options: OktaDepsOptions): OktaDeps {
   const client = createOktaClient({
     orgUrl: options.orgUrl,
@@ -71,7 +76,11 @@ export function createOktaDeps(options: OktaDepsOptions): OktaDeps {
       roleTable: options.roleTable ?? DEFAULT_ROLE_PERMISSION_TABLE,
       ruleSet: DEFAULT_LUMOS_RULE_SET,
       memoize: !options.naive,
-      readinessProbe: () => raw.getOrg(),
+      accessCheck: createAccessCheck(() =>
+        probeGatewayAccess(client, {
+          scopes: options.credentials.mode === 'privateKey' ? options.credentials.scopes : [],
+        }),
+      ),
     },
   };
 }

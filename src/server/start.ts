@@ -1,8 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import { ConfigError, type GatewayConfig } from '../config.ts';
 import { parseRolePermissionTable, type RolePermissionTable } from '../iam/index.ts';
+import type { GatewayAccessReport } from '../okta/probes.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from '../yoga.ts';
+import { startAccessMonitor } from './access-check.ts';
 import { isLoopback, parseApiKeys } from './auth.ts';
 import { createLogger } from './logging.ts';
 import { createGatewayMetrics } from './metrics.ts';
@@ -17,7 +20,14 @@ export interface RunningGateway {
   oktaUrl: string;
   /** What it reads, in words: `the embedded demo org`, `Okta org https://acme.okta.com`. */
   oktaDescription: string;
+  /** The first check of what the credential can read, logged when it lands (the server does not wait for it). */
+  firstAccessCheck: Promise<GatewayAccessReport>;
   close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Default: pino on stdout at the configured LOG_LEVEL. */
+  logger?: Logger;
 }
 
 function roleTableFrom(config: GatewayConfig): RolePermissionTable | undefined {
@@ -31,9 +41,14 @@ function roleTableFrom(config: GatewayConfig): RolePermissionTable | undefined {
 
 /**
  * Builds the real dependencies from a validated config (or starts the embedded demo simulator)
- * and listens. Without API keys it refuses any address but loopback.
+ * and listens. Without API keys it refuses any address but loopback. Once listening, it checks
+ * what its Okta credential can read and logs one line per read it cannot make; an unreachable org
+ * or a rejected credential is one error line, and the check repeats in the background.
  */
-export async function startGatewayServer(config: GatewayConfig): Promise<RunningGateway> {
+export async function startGatewayServer(
+  config: GatewayConfig,
+  options: StartOptions = {},
+): Promise<RunningGateway> {
   const apiKeys = config.apiKeys.length > 0 ? parseApiKeys(config.apiKeys) : null;
   if (!apiKeys && !isLoopback(config.host)) {
     throw new ConfigError(
@@ -41,7 +56,7 @@ export async function startGatewayServer(config: GatewayConfig): Promise<Running
     );
   }
   const roleTable = roleTableFrom(config);
-  const logger = createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createGatewayMetrics();
 
   let connection: OpenOktaConnection;
@@ -88,12 +103,15 @@ export async function startGatewayServer(config: GatewayConfig): Promise<Running
   }
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const monitor = startAccessMonitor(okta.gatewayDeps.accessCheck, logger);
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     gateway,
     oktaUrl: orgUrl,
     oktaDescription: connection.description,
+    firstAccessCheck: monitor.first,
     close: async () => {
+      monitor.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closeSim();

@@ -6,7 +6,8 @@ import formatsPlugin from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadinessDocument } from '../../src/readiness-report/document.ts';
 import { parseApiKeys } from '../../src/server/auth.ts';
-import { type DemoPrincipalIds, demoPrincipalIds } from '../../src/sim/generate.ts';
+import { type DemoPrincipalIds, demoPrincipalIds, generateDemoOrg } from '../../src/sim/generate.ts';
+import { startSimulator } from '../../src/sim/index.ts';
 import { createGateway } from '../../src/yoga.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { type CliRun, linesOf, runCli } from './run-cli.ts';
@@ -132,7 +133,8 @@ describe('readiness against Okta (the simulator), one exit code per status', { t
       connection: 'OAUTH_SERVICE_APP',
       missingScopes: ['okta.logs.read'],
     });
-    expect(doc.summary).toEqual({ READY: 3, PARTIAL: 1, NOT_READY: 1, UNSUPPORTED: 1 });
+    expect(doc.summary).toEqual({ READY: 3, PARTIAL: 1, NOT_READY: 1, UNSUPPORTED: 1, UNKNOWN: 0 });
+    expect(doc.results.every((r) => r.undetermined.length === 0)).toBe(true);
   });
 });
 
@@ -186,7 +188,7 @@ describe('readiness --all-admins', { timeout: 90_000 }, () => {
     expect(lines).toHaveLength(expected.length + 2);
     const s = doc.summary;
     expect(lines.at(-1)).toBe(
-      `${expected.length} principals: READY ${s.READY}, PARTIAL ${s.PARTIAL}, NOT_READY ${s.NOT_READY}, UNSUPPORTED ${s.UNSUPPORTED}`,
+      `${expected.length} principals: READY ${s.READY}, PARTIAL ${s.PARTIAL}, NOT_READY ${s.NOT_READY}, UNSUPPORTED ${s.UNSUPPORTED}, UNKNOWN 0`,
     );
     // Not a TTY: no progress bar, no colour.
     expect(table.stderr).toBe('');
@@ -194,6 +196,92 @@ describe('readiness --all-admins', { timeout: 90_000 }, () => {
     console.info(
       `--all-admins: ${expected.length} admins, ${json.ms.toFixed(0)} ms and ${table.ms.toFixed(0)} ms wall (incl. start-up), ${upstream} upstream requests for both runs`,
     );
+  });
+});
+
+describe('readiness with a credential that cannot read everything', { timeout: 90_000 }, () => {
+  it('exits 3 for an UNKNOWN verdict and still writes the JSON document', async () => {
+    // GROUP_MEMBERSHIP_ADMIN + APP_ADMIN + REPORT_ADMIN: Okta refuses it the role reads.
+    const token = env.sim.tokenFor('lumos.standard@demo.example');
+    const run = await runCli(['readiness', 'super.direct@demo.example', '--json'], {
+      OKTA_ORG_URL: env.sim.url,
+      OKTA_API_TOKEN: token,
+    });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe('');
+    const doc = parseDocument(run);
+    expect(doc.results.map((r) => [r.principal, r.status])).toEqual([
+      ['super.direct@demo.example', 'UNKNOWN'],
+    ]);
+    expect(doc.results[0]?.undetermined).toEqual([
+      {
+        input: `role assignments of user ${ids.users.superDirect}`,
+        reason: '403 E0000006',
+        needs: ['SUPER_ADMIN', 'okta.iam.read'],
+      },
+    ]);
+    expect(doc.summary).toEqual({ READY: 0, PARTIAL: 0, NOT_READY: 0, UNSUPPORTED: 0, UNKNOWN: 1 });
+    expect(run.stdout).not.toContain(token);
+  });
+
+  it('counts UNKNOWN in the --all-admins summary: service apps whose grants it cannot read', async () => {
+    const org = generateDemoOrg();
+    const appIds = demoPrincipalIds(org).serviceApps;
+    // The full connector signs in; the org and client reads need these two grants besides Lumos's six.
+    for (const scopeId of ['okta.orgs.read', 'okta.clients.read']) {
+      org.grants.push({
+        id: `oag${scopeId.replace(/\W/g, '')}`,
+        appId: appIds.full,
+        scopeId,
+        status: 'ACTIVE',
+        created: '2026-01-01T00:00:00.000Z',
+      });
+    }
+    const sim = await startSimulator({ org, rateLimits: false });
+    try {
+      const key = await sim.createServiceAppKey(appIds.full);
+      const oauthEnv = {
+        OKTA_ORG_URL: sim.url,
+        OKTA_CLIENT_ID: appIds.full,
+        OKTA_PRIVATE_KEY: key.privateKeyPem,
+        OKTA_KEY_ID: key.keyId,
+        // Everything but okta.appGrants.read.
+        OKTA_SCOPES:
+          'okta.users.manage okta.apps.manage okta.groups.manage okta.roles.read okta.logs.read okta.schemas.read okta.orgs.read okta.clients.read',
+      };
+      const [oauth, table, superAdmin] = await Promise.all([
+        runCli(['readiness', '--all-admins', '--json'], oauthEnv),
+        runCli(['readiness', '--all-admins'], { ...oauthEnv, NO_COLOR: '1' }),
+        runCli(['readiness', '--all-admins', '--json'], {
+          OKTA_ORG_URL: sim.url,
+          OKTA_API_TOKEN: sim.apiToken,
+        }),
+      ]);
+      expect(oauth.stderr).toBe('');
+      expect(oauth.code).toBe(3);
+      const doc = parseDocument(oauth);
+      const reference = parseDocument(superAdmin);
+      // The four SUPER_ADMIN connectors depend on their grants; READ_ONLY_ADMIN only is UNSUPPORTED anyway.
+      expect(
+        doc.results
+          .filter((r) => r.status === 'UNKNOWN')
+          .map((r) => r.key)
+          .sort(),
+      ).toEqual([appIds.full, appIds.missingScope, appIds.revoked, appIds.readOnly].sort());
+      expect(doc.results.find((r) => r.key === appIds.reporting)?.status).toBe('UNSUPPORTED');
+      expect(doc.summary.UNKNOWN).toBe(4);
+      // Users and groups: the same verdicts as a Super Administrator's token gives.
+      const notApps = (d: ReadinessDocument) =>
+        d.results.filter((r) => r.kind !== 'SERVICE_APP').map((r) => [r.key, r.status]);
+      expect(notApps(doc)).toEqual(notApps(reference));
+      const s = doc.summary;
+      expect(linesOf(table.stdout).at(-1)).toBe(
+        `${doc.results.length} principals: READY ${s.READY}, PARTIAL ${s.PARTIAL}, NOT_READY ${s.NOT_READY}, UNSUPPORTED ${s.UNSUPPORTED}, UNKNOWN 4`,
+      );
+      expect(table.code).toBe(3);
+    } finally {
+      await sim.close();
+    }
   });
 });
 
@@ -210,5 +298,15 @@ describe('readiness fails cleanly', { timeout: 90_000 }, () => {
     expectCheckFailure(badSettings, /bad settings: OKTA_ORG_URL/);
     expect(badSettings.stderr).not.toContain(env.sim.apiToken);
     expectCheckFailure(unreachable, /Okta unreachable/);
+  });
+
+  it('exits 3 with one line naming E0000011 when Okta rejects the token', async () => {
+    const token = '00NotATokenThisOrgIssued0123456789abcdef';
+    const run = await runCli(['readiness', 'me'], { OKTA_ORG_URL: env.sim.url, OKTA_API_TOKEN: token });
+    expectCheckFailure(
+      run,
+      /^error: Okta rejected the gateway's credential: E0000011 Invalid token provided$/m,
+    );
+    expect(run.stderr).not.toContain(token);
   });
 });

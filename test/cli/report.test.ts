@@ -42,6 +42,7 @@ function result(overrides: Partial<ReadinessResult> = {}): ReadinessResult {
     missingScopes: [],
     warnings: [{ code: 'TARGETED_ROLE', message: 'keep the list current' }],
     remediation: ['Assign GROUP_MEMBERSHIP_ADMIN org-wide.'],
+    undetermined: [],
     ...overrides,
   };
 }
@@ -54,6 +55,10 @@ describe('exit codes', () => {
   it('is 1 for a PARTIAL unless --fail-on not-ready', () => {
     expect(exitCodeFor(['READY', 'PARTIAL'])).toBe(1);
     expect(exitCodeFor(['READY', 'PARTIAL'], 'not-ready')).toBe(0);
+  });
+  it('is 3 for an UNKNOWN verdict, whatever the others and --fail-on say', () => {
+    expect(exitCodeFor(['READY', 'UNKNOWN'])).toBe(3);
+    expect(exitCodeFor(['NOT_READY', 'UNKNOWN', 'PARTIAL'], 'not-ready')).toBe(3);
   });
   it('is 2 for NOT_READY or UNSUPPORTED whatever --fail-on says', () => {
     expect(exitCodeFor(['PARTIAL', 'NOT_READY'])).toBe(2);
@@ -72,7 +77,7 @@ describe('the readiness document', () => {
       results: [result(), result({ status: 'READY' }), result({ status: 'READY' })],
     });
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
-    expect(doc.summary).toEqual({ READY: 2, PARTIAL: 1, NOT_READY: 0, UNSUPPORTED: 0 });
+    expect(doc.summary).toEqual({ READY: 2, PARTIAL: 1, NOT_READY: 0, UNSUPPORTED: 0, UNKNOWN: 0 });
   });
   it('is rejected by the schema when a result lacks a field scripts rely on', () => {
     const ajv = new Ajv({ strict: true });

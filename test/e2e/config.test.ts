@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_OKTA_SCOPES, loadConfig } from '../../src/config.ts';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+import { linesOf, runCli } from '../cli/run-cli.ts';
 
 const PEM = '-----BEGIN PRIVATE KEY-----\nMIIfake\n-----END PRIVATE KEY-----';
 
@@ -45,11 +46,22 @@ describe('configuration from the environment', () => {
       OKTA_PRIVATE_KEY_FILE: keyFile,
       OKTA_KEY_ID: 'kid1',
     }).okta;
+    // Exactly the scopes Okta's OpenAPI lists for the gateway's reads (test/okta/reads.test.ts).
     expect(oauth).toMatchObject({
       mode: 'privateKey',
       clientId: '0oa1',
       keyId: 'kid1',
-      scopes: DEFAULT_OKTA_SCOPES,
+      scopes: [
+        'okta.users.read',
+        'okta.groups.read',
+        'okta.apps.read',
+        'okta.roles.read',
+        'okta.logs.read',
+        'okta.schemas.read',
+        'okta.orgs.read',
+        'okta.clients.read',
+        'okta.appGrants.read',
+      ],
     });
     expect(oauth.mode === 'privateKey' && oauth.privateKey).toBe(PEM);
   });
@@ -96,5 +108,32 @@ describe('configuration from the environment', () => {
     expect(failure({ ROLE_PERMISSION_TABLE_FILE: '/nonexistent/table.json' })).toMatch(
       /^ROLE_PERMISSION_TABLE_FILE: cannot read/,
     );
+    expect(failure({ GATEWAY_API_KEYS: 'a-key-of-sixteen-chars,0123456789' })).toBe(
+      'GATEWAY_API_KEYS: entry 2: a key needs at least 16 characters',
+    );
+    expect(failure({ GATEWAY_API_KEYS: 'sha256:abc' })).toBe(
+      'GATEWAY_API_KEYS: entry 1: sha256: needs 64 hex digits',
+    );
+    expect(
+      failure({
+        OKTA_ORG_URL: 'https://a.okta.com',
+        OKTA_CLIENT_ID: '0oa1',
+        OKTA_PRIVATE_KEY: PEM,
+        OKTA_SCOPES: 'okta.users.read users:read',
+      }),
+    ).toBe('OKTA_SCOPES: "users:read" is not an Okta API scope such as okta.users.read');
+  });
+});
+
+describe('a bad setting stops the process', { timeout: 60_000 }, () => {
+  it('refuses a 10-character API key in one line, exit 2, no stack trace, without echoing it', async () => {
+    const key = 'short-key1';
+    const run = await runCli(['serve', '--port', '0'], { GATEWAY_API_KEYS: key });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(linesOf(run.stderr)).toEqual([
+      'okta-iam-graphql: configuration error: GATEWAY_API_KEYS: entry 1: a key needs at least 16 characters',
+    ]);
+    expect(run.stderr).not.toContain(key);
   });
 });

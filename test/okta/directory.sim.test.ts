@@ -177,11 +177,11 @@ describe('unknown ids and failures', () => {
     expect((err as UpstreamError).message).not.toContain(sim.apiToken);
   });
 
-  it('maps a rejected token to UPSTREAM_FORBIDDEN without echoing the token', async () => {
+  it('maps a rejected token to UPSTREAM_UNAUTHENTICATED without echoing the token', async () => {
     const badToken = '00BadTokenThatOktaDoesNotKnow123456789';
     const { directory: bad } = apiTokenAccess(sim, { credentials: { mode: 'apiToken', token: badToken } });
     const err = await bad.listCustomRoles().catch((e: unknown) => e);
-    expect((err as UpstreamError).code).toBe('UPSTREAM_FORBIDDEN');
+    expect((err as UpstreamError).code).toBe('UPSTREAM_UNAUTHENTICATED');
     expect(JSON.stringify({ message: (err as Error).message, stack: (err as Error).stack })).not.toContain(
       badToken,
     );

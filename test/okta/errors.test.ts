@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { scrubSecrets, toUpstreamError, UpstreamError } from '../../src/okta/errors.ts';
+import { scrubSecrets, toUpstreamError, UpstreamError, upstreamReason } from '../../src/okta/errors.ts';
 
 describe('toUpstreamError', () => {
   it('maps HTTP statuses to the gateway codes', () => {
     const codeOf = (status: number) => toUpstreamError({ status, errorCode: 'E0000007' }, 'GET /x').code;
     expect(codeOf(404)).toBe('NOT_FOUND');
     expect(codeOf(403)).toBe('UPSTREAM_FORBIDDEN');
-    expect(codeOf(401)).toBe('UPSTREAM_FORBIDDEN');
+    expect(codeOf(401)).toBe('UPSTREAM_UNAUTHENTICATED');
     expect(codeOf(429)).toBe('UPSTREAM_RATE_LIMITED');
     expect(codeOf(503)).toBe('UPSTREAM_UNAVAILABLE');
     expect(codeOf(400)).toBe('UPSTREAM_ERROR');
@@ -23,6 +23,40 @@ describe('toUpstreamError', () => {
     expect(err.status).toBe(404);
   });
 
+  it("keeps Okta's words and says whether a 403 refused a scope or the credential's owner", () => {
+    const body = {
+      errorCode: 'E0000006',
+      errorSummary: 'You do not have permission to perform the requested action',
+    };
+    const scope = toUpstreamError(
+      {
+        status: 403,
+        ...body,
+        headers: new Headers({
+          'www-authenticate':
+            'Bearer authorization_uri="https://acme.okta.com/oauth2/v1/authorize", realm="IdpTokenRealm", scope="okta.appGrants.read", error="insufficient_scope", error_description="The access token provided does not contain the required scopes."',
+        }),
+      },
+      'GET /api/v1/apps/0oa1/grants',
+    );
+    expect(scope).toMatchObject({
+      code: 'UPSTREAM_FORBIDDEN',
+      scopeRefused: true,
+      credentialRejected: false,
+    });
+    expect(upstreamReason(scope)).toBe('403 E0000006');
+    // The SDK's generated APIs hand headers over as a plain object, and the body separately.
+    const owner = toUpstreamError({ code: 403, body, headers: {} }, 'GET /api/v1/iam/roles');
+    expect(owner).toMatchObject({ scopeRefused: false, oktaErrorSummary: body.errorSummary });
+
+    const rejected = toUpstreamError(
+      { status: 401, errorCode: 'E0000011', errorSummary: 'Invalid token provided' },
+      'GET /api/v1/org',
+    );
+    expect(rejected).toMatchObject({ code: 'UPSTREAM_UNAUTHENTICATED', credentialRejected: true });
+    expect(upstreamReason(rejected)).toBe('401 E0000011');
+  });
+
   it('carries how long a 429 asks us to wait', () => {
     const reset = Math.ceil(Date.now() / 1000) + 60;
     const headers = new Headers({ 'x-rate-limit-reset': String(reset) });
@@ -36,6 +70,7 @@ describe('toUpstreamError', () => {
       'GET /',
     );
     expect(err.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(upstreamReason(err)).toBe('ECONNREFUSED');
   });
 });
 

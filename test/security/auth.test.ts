@@ -72,9 +72,9 @@ describe('caller keys', () => {
 
   it('refuses bad entries naming their position, never their value', () => {
     expect(() => parseApiKeys(['good-key-0123456789abcdef', 'sha256:abc123'])).toThrow(
-      /^GATEWAY_API_KEYS entry 2: sha256: needs 64 hex digits$/,
+      /^GATEWAY_API_KEYS: entry 2: sha256: needs 64 hex digits$/,
     );
-    expect(() => parseApiKeys(['short-secret'])).toThrow(/^GATEWAY_API_KEYS entry 1: .*16 characters$/);
+    expect(() => parseApiKeys(['short-secret'])).toThrow(/^GATEWAY_API_KEYS: entry 1: .*16 characters$/);
     try {
       parseApiKeys(['short-secret']);
     } catch (error) {

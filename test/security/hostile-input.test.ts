@@ -320,25 +320,45 @@ describe('hostile input: a clear error with a stable code, never a stack', () =>
     }
   });
 
-  it('passes a forged cursor to Okta URL-encoded, as the only after parameter', async () => {
+  it('refuses a cursor it did not issue (forged, junk, or issued for another list) without asking Okta', async () => {
     const forged = 'Zm9v!!@@%%&limit=200&search=id pr#x';
     const groups = await gw.query('{ groups(first: 2) { pageInfo { endCursor } } }');
     const groupCursor = (groups.data as { groups: { pageInfo: { endCursor: string } } }).groups.pageInfo
       .endCursor;
-    for (const after of [forged, Buffer.from('junk\u0000\u00ff').toString('base64'), groupCursor]) {
+    const users = await gw.query('{ users(first: 2) { pageInfo { endCursor } } }');
+    const userCursor = (users.data as { users: { pageInfo: { endCursor: string } } }).users.pageInfo
+      .endCursor;
+    const [payload, mac] = userCursor.split('.');
+    // The same payload with Okta's cursor swapped: the signature no longer matches.
+    const swapped = `${Buffer.from(JSON.stringify({ v: 1, l: 'users?search=', a: 'x' })).toString('base64url')}.${mac}`;
+    const junk = Buffer.from('junk\u0000\u00ff').toString('base64');
+    for (const after of [forged, junk, groupCursor, swapped, `${payload}.`, `${userCursor}.x`]) {
       gw.sim.resetLog();
       const result = await gw.query(
         'query ($a: String) { users(first: 2, after: $a) { edges { cursor } pageInfo { hasNextPage } } }',
         { a: after },
       );
-      // Okta owns its cursors; an unknown one is Okta's to answer (the simulator: an empty page).
-      expect(result.errors).toBeUndefined();
-      expect(result.data).toEqual({ users: { edges: [], pageInfo: { hasNextPage: false } } });
-      const [entry] = gw.sim.requestLog;
-      const params = new URL(entry?.path ?? '', 'http://sim').searchParams;
-      expect([...params.keys()].sort()).toEqual(['after', 'limit']);
-      expect(params.get('after')).toBe(after);
-      expect(params.get('limit')).toBe('2');
+      expect(result.data).toBeNull();
+      expect(result.errors?.[0]?.extensions?.['code'], after).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toBe(
+        'after is not a cursor this gateway issued for this list; start again without it',
+      );
+      expect(gw.sim.requestLog).toEqual([]);
     }
+  });
+
+  it('passes a cursor it issued to Okta as the only after parameter', async () => {
+    const users = await gw.query('{ users(first: 2) { pageInfo { endCursor } } }');
+    const cursor = (users.data as { users: { pageInfo: { endCursor: string } } }).users.pageInfo.endCursor;
+    gw.sim.resetLog();
+    const next = await gw.query('query ($a: String) { users(first: 2, after: $a) { edges { cursor } } }', {
+      a: cursor,
+    });
+    expect(next.errors).toBeUndefined();
+    const [entry] = gw.sim.requestLog;
+    const params = new URL(entry?.path ?? '', 'http://sim').searchParams;
+    expect([...params.keys()].sort()).toEqual(['after', 'limit']);
+    expect(params.get('after')).toMatch(/^00u\w+$/);
+    expect(params.get('limit')).toBe('2');
   });
 });

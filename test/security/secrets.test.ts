@@ -168,7 +168,7 @@ describe('secrets stay secret: logs, responses, /metrics and snapshot files', ()
     const all = outputs.map((o) => o.text).join('\n');
     expect(all).toContain('"status":"READY"');
     expect(all).toContain('UNAUTHENTICATED');
-    expect(all).toContain('UPSTREAM_FORBIDDEN'); // the revoked token: upstream 401
+    expect(all).toContain('UPSTREAM_UNAUTHENTICATED'); // the revoked token: upstream 401
     expect(all).toContain('"upstreamStatus":401');
     expect(all).toContain('UPSTREAM_UNAVAILABLE'); // upstream 5xx
     expect(all).toContain('BAD_USER_INPUT');

@@ -1,28 +1,32 @@
 /** evaluateLumosReadiness: a principal's roles (and scopes) against a Lumos rule set. */
 
-import { type AccessCatalog, mergeGrants } from '../effective-permissions.ts';
+import type { AccessCatalog } from '../effective-permissions.ts';
 import type { PrincipalKind, RoleAssignmentRecord } from '../model.ts';
-import { assessCapabilities, type CapabilityAssessment } from './capabilities.ts';
-import { describeAssignment, findMissingRoles, readinessWarnings } from './explain.ts';
-import { buildRemediation } from './remediation.ts';
 import {
   DEFAULT_LUMOS_RULE_SET,
   type LumosAccess,
   type LumosCapabilityName,
   type LumosRuleSet,
 } from './rule-set.ts';
+import { evaluateUndetermined, type UndeterminedInput, type UnreadInput } from './undetermined.ts';
+import { evaluateKnown } from './verdict.ts';
 
 export interface ReadinessInput {
   principal: { kind: PrincipalKind; key: string; displayName: string };
+  /** The assignments read; when a role list could not be read, `unread` says so. */
   assignments: readonly RoleAssignmentRecord[];
   /** service apps: scope ids of ACTIVE grants; null for users and groups */
   grantedScopes: readonly string[] | null;
   /** service apps: scopes of REVOKED grants, for remediation wording; optional */
   revokedScopes?: readonly string[];
   access: LumosAccess;
+  /** What the gateway could not read (role lists, custom-role permissions, resources, scope grants); default none. */
+  unread?: readonly UnreadInput[];
 }
 
-export type LumosReadinessStatus = 'READY' | 'PARTIAL' | 'NOT_READY' | 'UNSUPPORTED';
+/** A verdict the gateway can give; UNKNOWN when one depends on what it could not read. */
+export type DeterminedStatus = 'READY' | 'PARTIAL' | 'NOT_READY' | 'UNSUPPORTED';
+export type LumosReadinessStatus = DeterminedStatus | 'UNKNOWN';
 
 export interface LumosCapabilityResult {
   name: LumosCapabilityName;
@@ -51,103 +55,28 @@ export interface LumosReadinessResult {
   missingScopes: string[];
   warnings: LumosWarning[];
   remediation: string[];
+  /** What could not be read that could change the verdict; empty when the verdict is certain. */
+  undetermined: UndeterminedInput[];
 }
 
-function names(assignments: readonly RoleAssignmentRecord[]): string {
-  return [...new Set(assignments.map(describeAssignment))].join(', ');
-}
-
-function capabilityResult(
-  c: CapabilityAssessment,
-  required: boolean,
-  access: LumosAccess,
-): LumosCapabilityResult {
-  const available = c.roleOk && c.scopeOk;
-  const missing = [...c.missingPermissions, ...c.missingRoles, ...c.missingScopes];
-  let reason: string;
-  if (available && c.limited) {
-    reason = `Granted only over ${c.limitedTo.length} resource(s) by ${names(c.restrictedBy)}; grant it org-wide to cover the whole org.`;
-  } else if (available) {
-    reason = `Granted org-wide by ${names(c.wideBy)}.`;
-  } else {
-    const parts: string[] = [];
-    if (c.missingPermissions.length > 0) parts.push(`no role grants ${c.missingPermissions.join(' and ')}`);
-    else if (c.missingRoles.length > 0) {
-      parts.push(
-        c.missingRoles.length === 1
-          ? `it needs the role ${c.missingRoles[0]}`
-          : `it needs one of the roles ${c.missingRoles.join(', ')}`,
-      );
-    }
-    if (c.missingScopes.length > 0)
-      parts.push(`the service app lacks the scope ${c.missingScopes.join(' and ')}`);
-    const because = parts.join('; ');
-    reason = `${because.charAt(0).toUpperCase()}${because.slice(1)}${required ? '' : ` (not required for ${access})`}.`;
-  }
-  return {
-    name: c.rule.name,
-    required,
-    available,
-    limitedTo: available && c.limited ? c.limitedTo : null,
-    missing: available ? [] : missing,
-    reason,
-  };
-}
+/** A verdict over inputs that were all read. */
+export type KnownReadinessResult = Omit<LumosReadinessResult, 'status' | 'undetermined'> & {
+  status: DeterminedStatus;
+};
 
 /**
  * Evaluates a principal against a Lumos rule set (default: the newest). Users count every role they
  * hold, direct and inherited; groups evaluate as an API token of a member; service apps need both
- * roles and ACTIVE scopes.
+ * roles and ACTIVE scopes. With inputs the gateway could not read, the verdict is given when no
+ * content of them could change it, and is UNKNOWN otherwise (see undetermined.ts).
  */
 export function evaluateLumosReadiness(
   input: ReadinessInput,
   catalog: AccessCatalog,
   ruleSet: LumosRuleSet = DEFAULT_LUMOS_RULE_SET,
 ): LumosReadinessResult {
-  const isApp = input.principal.kind === 'SERVICE_APP';
-  const active = input.assignments.filter((a) => a.status === 'ACTIVE');
-  const granted = isApp ? new Set(input.grantedScopes ?? []) : null;
-  const merged = mergeGrants(active, catalog);
-  const assessed = assessCapabilities(ruleSet, active, merged, catalog, granted);
-  const required = new Set(ruleSet.requiredFor[input.access]);
-  const capabilities = assessed.map((c) => capabilityResult(c, required.has(c.rule.name), input.access));
-  const byName = new Map(capabilities.map((c) => [c.name, c]));
-  const requiredResults = capabilities.filter((c) => c.required);
-
-  const missingScopes = granted
-    ? ruleSet.scopes
-        .filter((s) => !s.acceptable[input.access].some((scope) => granted.has(scope)))
-        .map((s) => s.acceptable[input.access][0]!)
-    : [];
-
-  let status: LumosReadinessStatus;
-  if (active.length === 0) status = 'NOT_READY';
-  else if (active.every((a) => ruleSet.unsupportedRoles.includes(a.type))) status = 'UNSUPPORTED';
-  else if (missingScopes.length > 0 || ruleSet.essentialCapabilities.some((n) => !byName.get(n)?.available)) {
-    status = 'NOT_READY';
-  } else if (requiredResults.every((c) => c.available && c.limitedTo === null)) status = 'READY';
-  else status = 'PARTIAL';
-
-  const hasCustomRole = active.some((a) => a.type === 'CUSTOM');
-  const missingPermissions = hasCustomRole
-    ? [
-        ...new Set(assessed.filter((c) => required.has(c.rule.name)).flatMap((c) => c.missingPermissions)),
-      ].sort()
-    : [];
-  const missingRoles =
-    status === 'READY' ? [] : findMissingRoles(active, assessed, merged, catalog, ruleSet, required);
-
-  const context = { input, active, assessed, required, catalog, ruleSet, missingScopes, missingPermissions };
-  return {
-    status,
-    connection: isApp ? 'OAUTH_SERVICE_APP' : 'API_TOKEN',
-    access: input.access,
-    ruleSet: ruleSet.id,
-    capabilities,
-    missingRoles,
-    missingPermissions,
-    missingScopes,
-    warnings: readinessWarnings(context),
-    remediation: status === 'READY' ? [] : buildRemediation({ ...context, status, missingRoles }),
-  };
+  if (!input.unread || input.unread.length === 0) {
+    return { ...evaluateKnown(input, catalog, ruleSet), undetermined: [] };
+  }
+  return evaluateUndetermined(input, input.unread, catalog, ruleSet);
 }

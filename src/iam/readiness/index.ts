@@ -1,5 +1,6 @@
 export type { CapabilityAssessment } from './capabilities.ts';
 export {
+  type DeterminedStatus,
   evaluateLumosReadiness,
   type LumosCapabilityResult,
   type LumosReadinessResult,
@@ -16,3 +17,4 @@ export {
   type LumosRuleSet,
   type LumosScopeRule,
 } from './rule-set.ts';
+export type { CredentialNeeds, UndeterminedInput, UnreadInput } from './undetermined.ts';

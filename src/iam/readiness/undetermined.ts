@@ -1,0 +1,216 @@
+/**
+ * Verdicts over inputs the gateway could not read (its credential's 403, or Okta failing after
+ * retries). Each unread input is completed twice: with nothing (no roles, no permissions, no
+ * resources, no scopes) and with everything (a SUPER_ADMIN assignment, every permission, org-wide
+ * resources, every scope). The rules are monotone in what a principal holds except for one:
+ * UNSUPPORTED, which more roles undo, so an unread role list is also completed with only the
+ * unsupported role. When every completion gives one status, that status stands; otherwise the
+ * verdict is UNKNOWN and names the unread inputs that can change it. Either way the rest of the
+ * answer is the worst case's, less any claim an unread input could make false: a capability is
+ * available only when it is in the worst case, missing only when it is in the best case too, and a
+ * warning or remediation step holds only when both cases give it.
+ */
+
+import type { AccessCatalog } from '../effective-permissions.ts';
+import type { CustomRoleRecord, ResourceRecord, RoleAssignmentRecord } from '../model.ts';
+import { PERMISSION_CATALOG } from '../permissions.ts';
+import { orgWideOrn, permissionFamily, type ResourceFamily } from '../resource-family.ts';
+import type {
+  KnownReadinessResult,
+  LumosCapabilityResult,
+  LumosReadinessResult,
+  ReadinessInput,
+} from './evaluate.ts';
+import type { LumosRuleSet } from './rule-set.ts';
+import { evaluateKnown } from './verdict.ts';
+
+/**
+ * What the gateway's own credential needs to read an input: every one of `scopes` (OAuth mode),
+ * and any one of `adminRoles` (a standard role type such as SUPER_ADMIN, or a permission such as
+ * okta.iam.read that a custom role of the credential's owner would hold).
+ */
+export interface CredentialNeeds {
+  scopes: string[];
+  adminRoles: string[];
+}
+
+export interface UndeterminedInput {
+  /** What could not be read, e.g. "role assignments of user 00u1...". */
+  input: string;
+  /** Okta's status and error code (e.g. "403 E0000006"), or the failure. */
+  reason: string;
+  needs: CredentialNeeds;
+}
+
+/** One input of a verdict that could not be read, and which part of the evaluation it stands for. */
+export type UnreadInput = UndeterminedInput &
+  (
+    | { kind: 'ROLE_ASSIGNMENTS' }
+    | { kind: 'CUSTOM_ROLE_PERMISSIONS'; customRoleId: string }
+    | { kind: 'RESOURCE_SET_RESOURCES'; resourceSetId: string }
+    | { kind: 'SCOPE_GRANTS' }
+  );
+
+type Completion = 'NOTHING' | 'EVERYTHING' | 'UNSUPPORTED_ONLY';
+
+const ALL_PERMISSIONS = PERMISSION_CATALOG.map((p) => p.name);
+const ALL_FAMILIES = [
+  ...new Set(ALL_PERMISSIONS.map(permissionFamily).filter((f): f is ResourceFamily => f !== null)),
+];
+
+function everyScope(ruleSet: LumosRuleSet): string[] {
+  const fromCapabilities = ruleSet.capabilities.flatMap((c) => c.scopesAllOf.flat());
+  const fromScopes = ruleSet.scopes.flatMap((s) => [...s.acceptable.FULL, ...s.acceptable.READ_ONLY]);
+  return [...new Set([...fromCapabilities, ...fromScopes])];
+}
+
+/** An assignment standing for what an unread role list may hold. */
+function assumedAssignment(input: ReadinessInput, type: string, index: number): RoleAssignmentRecord {
+  const { kind, key } = input.principal;
+  return {
+    id: `unread-${index}`,
+    principalKind: kind,
+    principalKey: key,
+    type,
+    label: type,
+    status: 'ACTIVE',
+    assignmentType: kind === 'SERVICE_APP' ? 'CLIENT' : kind,
+    customRoleId: null,
+    resourceSetId: null,
+    inheritedFromGroupId: null,
+    targets: null,
+  };
+}
+
+/** The input and catalog with every unread input filled in as `choose` says. */
+function complete(
+  input: ReadinessInput,
+  unread: readonly UnreadInput[],
+  catalog: AccessCatalog,
+  ruleSet: LumosRuleSet,
+  choose: (u: UnreadInput) => Completion,
+): { input: ReadinessInput; catalog: AccessCatalog } {
+  const assignments = [...input.assignments];
+  let grantedScopes = input.grantedScopes;
+  const customRoles = new Map<string, CustomRoleRecord>(catalog.customRoles);
+  const resourceSets = new Map<string, { resources: readonly ResourceRecord[] }>(catalog.resourceSets);
+  unread.forEach((u, index) => {
+    const completion = choose(u);
+    if (u.kind === 'ROLE_ASSIGNMENTS') {
+      const unsupported = ruleSet.unsupportedRoles[0];
+      if (completion === 'EVERYTHING') assignments.push(assumedAssignment(input, 'SUPER_ADMIN', index));
+      if (completion === 'UNSUPPORTED_ONLY' && unsupported)
+        assignments.push(assumedAssignment(input, unsupported, index));
+    } else if (u.kind === 'CUSTOM_ROLE_PERMISSIONS') {
+      if (completion === 'EVERYTHING') {
+        customRoles.set(u.customRoleId, {
+          id: u.customRoleId,
+          label: u.customRoleId,
+          description: null,
+          permissions: ALL_PERMISSIONS,
+        });
+      } else customRoles.delete(u.customRoleId);
+    } else if (u.kind === 'RESOURCE_SET_RESOURCES') {
+      const resources =
+        completion === 'EVERYTHING'
+          ? ALL_FAMILIES.map((f, i) => ({ id: `unread-${i}`, orn: orgWideOrn(f, catalog.org) }))
+          : [];
+      resourceSets.set(u.resourceSetId, { resources });
+    } else {
+      grantedScopes = completion === 'EVERYTHING' ? everyScope(ruleSet) : [];
+    }
+  });
+  return {
+    input: { ...input, assignments, grantedScopes, unread: [] },
+    catalog: { ...catalog, customRoles, resourceSets },
+  };
+}
+
+const intersect = (a: readonly string[], b: readonly string[]) => a.filter((x) => b.includes(x));
+
+function capabilityOf(
+  worst: LumosCapabilityResult,
+  best: LumosCapabilityResult,
+  undetermined: readonly UndeterminedInput[],
+): LumosCapabilityResult {
+  const sameLimits = JSON.stringify(worst.limitedTo) === JSON.stringify(best.limitedTo);
+  if (worst.available === best.available && sameLimits) return worst;
+  const unreadText = undetermined.map((u) => u.input).join('; ');
+  const reason = worst.available
+    ? `Granted at least over ${worst.limitedTo?.length ?? 0} resource(s); whether org-wide depends on what the gateway could not read: ${unreadText}.`
+    : `Undetermined: it depends on what the gateway could not read: ${unreadText}.`;
+  return { ...worst, missing: intersect(worst.missing, best.missing), reason };
+}
+
+/** One sentence: what the gateway could not read and what its credential needs to read it. */
+function readStep(u: UndeterminedInput): string {
+  const { scopes, adminRoles } = u.needs;
+  const give = [
+    scopes.length > 0 ? `the scope${scopes.length > 1 ? 's' : ''} ${scopes.join(' and ')}` : null,
+    adminRoles.length > 0
+      ? adminRoles.map((r) => (r.startsWith('okta.') ? `a custom role with ${r}` : r)).join(' or ')
+      : null,
+  ].filter((part) => part !== null);
+  const then =
+    give.length > 0 ? `give its credential ${give.join(' and ')}, then check again` : 'check again later';
+  return `The gateway could not read ${u.input} (${u.reason}): ${then}.`;
+}
+
+function publicInput(u: UnreadInput): UndeterminedInput {
+  return { input: u.input, reason: u.reason, needs: u.needs };
+}
+
+export function evaluateUndetermined(
+  input: ReadinessInput,
+  unread: readonly UnreadInput[],
+  catalog: AccessCatalog,
+  ruleSet: LumosRuleSet,
+): LumosReadinessResult {
+  const run = (choose: (u: UnreadInput) => Completion): KnownReadinessResult => {
+    const completed = complete(input, unread, catalog, ruleSet, choose);
+    return evaluateKnown(completed.input, completed.catalog, ruleSet);
+  };
+  const worst = run(() => 'NOTHING');
+  const best = run(() => 'EVERYTHING');
+  const hasRoleLists = unread.some((u) => u.kind === 'ROLE_ASSIGNMENTS');
+  const onlyUnsupported = (u: UnreadInput): Completion =>
+    u.kind === 'ROLE_ASSIGNMENTS' ? 'UNSUPPORTED_ONLY' : 'NOTHING';
+  const statuses = new Set([
+    worst.status,
+    best.status,
+    ...(hasRoleLists ? [run(onlyUnsupported).status] : []),
+  ]);
+  const certain = statuses.size === 1;
+
+  // An input can change the verdict when filling it in alone moves the worst case, or leaving it
+  // empty alone moves the best case.
+  const decisive = certain
+    ? []
+    : unread.filter(
+        (u) =>
+          run((v) => (v === u ? 'EVERYTHING' : 'NOTHING')).status !== worst.status ||
+          (u.kind === 'ROLE_ASSIGNMENTS' &&
+            run((v) => (v === u ? 'UNSUPPORTED_ONLY' : 'NOTHING')).status !== worst.status) ||
+          run((v) => (v === u ? 'NOTHING' : 'EVERYTHING')).status !== best.status,
+      );
+  const undetermined = (certain || decisive.length > 0 ? decisive : unread).map(publicInput);
+  // Whether the verdict is certain or not, claim only what no unread input could make false.
+  const same = (a: { code: string; message: string }) =>
+    best.warnings.some((b) => b.code === a.code && b.message === a.message);
+  const remediation = intersect(worst.remediation, best.remediation);
+  return {
+    status: certain ? worst.status : 'UNKNOWN',
+    connection: worst.connection,
+    access: worst.access,
+    ruleSet: worst.ruleSet,
+    capabilities: worst.capabilities.map((c, i) =>
+      capabilityOf(c, best.capabilities[i] ?? c, certain ? unread : undetermined),
+    ),
+    missingRoles: intersect(worst.missingRoles, best.missingRoles),
+    missingPermissions: intersect(worst.missingPermissions, best.missingPermissions),
+    missingScopes: intersect(worst.missingScopes, best.missingScopes),
+    warnings: worst.warnings.filter(same),
+    remediation: certain ? remediation : [...undetermined.map(readStep), ...remediation],
+    undetermined,
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * The gateway's own access, checked against Okta (src/okta/probes.ts) and kept briefly: shared by
+ * `gatewayAccess`, /readyz and the server's start-up lines. The server re-probes in the background,
+ * with backoff, while Okta does not answer or refuses the credential.
+ */
+import type { Logger } from 'pino';
+import type { GatewayAccessReport } from '../okta/probes.ts';
+import { describeNeeds, oktaRead } from '../okta/reads.ts';
+
+export interface GatewayAccessCheck {
+  /** The latest report, probing again once it is older than its ttl; concurrent callers share one probe. */
+  current(): Promise<GatewayAccessReport>;
+  /** Probes now, whatever the age of the last report. */
+  refresh(): Promise<GatewayAccessReport>;
+}
+
+export interface AccessCheckOptions {
+  /** How long a report of an accepted credential is kept, in ms. Default 60000. */
+  ttlMs?: number;
+  /** How long a report of an unreachable org or a rejected credential is kept, in ms. Default 5000. */
+  failedTtlMs?: number;
+}
+
+export function createAccessCheck(
+  probe: () => Promise<GatewayAccessReport>,
+  options: AccessCheckOptions = {},
+): GatewayAccessCheck {
+  const ttlMs = options.ttlMs ?? 60_000;
+  const failedTtlMs = options.failedTtlMs ?? 5_000;
+  let last: GatewayAccessReport | null = null;
+  let pending: Promise<GatewayAccessReport> | null = null;
+  const refresh = () => {
+    pending ??= probe()
+      .then((report) => {
+        last = report;
+        return report;
+      })
+      .finally(() => {
+        pending = null;
+      });
+    return pending;
+  };
+  return {
+    refresh,
+    current() {
+      if (last) {
+        const keep = last.credential === 'ACCEPTED' ? ttlMs : failedTtlMs;
+        if (Date.now() - last.checkedAt < keep) return Promise.resolve(last);
+      }
+      return refresh();
+    },
+  };
+}
+
+/** One line per read the credential cannot make: `cannot read app grants (403 E0000006; needs ...): ...`. */
+export function cannotReadLines(report: GatewayAccessReport): string[] {
+  if (report.credential !== 'ACCEPTED') return [];
+  return report.reads
+    .filter((r) => !r.allowed)
+    .map((r) => {
+      const read = oktaRead(r.name);
+      const needs = describeNeeds(r.needs);
+      return `cannot read ${read.label} (${r.reason}${needs ? `; needs ${needs}` : ''}): ${read.without}`;
+    });
+}
+
+/** GET /readyz: 200 when Okta answers and accepts the credential, 503 otherwise; the refused reads either way. */
+export function readyzResponse(report: GatewayAccessReport): Response {
+  const ready = report.credential === 'ACCEPTED';
+  const body = {
+    ready,
+    credential: report.credential,
+    ...(report.problem ? { problem: report.problem } : {}),
+    connection: report.connection,
+    checkedAt: new Date(report.checkedAt).toISOString(),
+    cannotRead: report.reads
+      .filter((r) => !r.allowed)
+      .map((r) => ({ read: r.name, reason: r.reason, needs: [...r.needs.scopes, ...r.needs.adminRoles] })),
+  };
+  return new Response(JSON.stringify(body), {
+    status: ready ? 200 : 503,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+function logReport(logger: Logger, report: GatewayAccessReport): void {
+  if (report.problem) {
+    logger.error(`${report.problem}; /readyz answers 503 and the gateway retries in the background`);
+    return;
+  }
+  for (const line of cannotReadLines(report)) logger.warn(line);
+}
+
+export interface AccessMonitor {
+  /** The first check, logged when it lands. */
+  first: Promise<GatewayAccessReport>;
+  stop(): void;
+}
+
+/**
+ * Checks once and logs what the credential cannot read; while Okta does not answer or refuses the
+ * credential, checks again after 1, 2, 4 ... 60 s and logs only when the answer changes.
+ */
+export function startAccessMonitor(check: GatewayAccessCheck, logger: Logger): AccessMonitor {
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  let delayMs = 1_000;
+  // undefined until the first report: that one is always logged.
+  let lastProblem: string | null | undefined;
+  const retryLater = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      timer = null;
+      check.refresh().then(settle, () => retryLater());
+    }, delayMs);
+    timer.unref();
+    delayMs = Math.min(delayMs * 2, 60_000);
+  };
+  const settle = (report: GatewayAccessReport) => {
+    if (stopped) return report;
+    if (report.problem !== lastProblem) {
+      if (report.problem === null && lastProblem !== undefined)
+        logger.info("Okta answers and accepts the gateway's credential again");
+      logReport(logger, report);
+      lastProblem = report.problem;
+    }
+    if (report.credential !== 'ACCEPTED') retryLater();
+    return report;
+  };
+  const first = check.current().then(settle);
+  first.catch((error: unknown) => {
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, 'access check failed');
+    retryLater();
+  });
+  return {
+    first,
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
