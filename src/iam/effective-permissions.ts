@@ -136,7 +136,9 @@ export function assignmentGrants(assignment: RoleAssignmentRecord, catalog: Acce
   }
   const row = catalog.table.rows.get(assignment.type);
   if (!row) return EMPTY;
-  if (findStandardRole(assignment.type)?.kind === 'IAM_STANDARD' && set) {
+  // A predefined set whose resources Okta does not list (or lists none of) narrows nothing we can
+  // see: the IAM-based role then grants what its own definition does.
+  if (findStandardRole(assignment.type)?.kind === 'IAM_STANDARD' && set && set.resources.length > 0) {
     return resourceSetGrants(expandedPermissionsOfRole(catalog.table, assignment.type), set, catalog.org);
   }
   const base = orgWideGrants(assignment.type, catalog);

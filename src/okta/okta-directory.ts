@@ -3,7 +3,7 @@
  * GET helper for /oauth2/v1/clients. Every answer is mapped to a plain record; every failure
  * becomes an UpstreamError naming the request.
  */
-import type { Page, UserRecord } from '../iam/model.ts';
+import type { Page, ServiceAppRecord, UserRecord } from '../iam/model.ts';
 import type { OktaClient } from './client.ts';
 import type { OktaDirectory, PageRequest } from './directory.ts';
 import { toUpstreamError, UpstreamError } from './errors.ts';
@@ -53,15 +53,27 @@ function partitionOf(orgUrl: string): string {
   return new URL(orgUrl).hostname.endsWith('.oktapreview.com') ? 'oktapreview' : 'okta';
 }
 
+function oauthClientIdOf(app: unknown): unknown {
+  return obj(obj(obj(app).credentials).oauthClient).client_id;
+}
+
 /** Whether a group list item carries Okta's admin flag (`expand=stats`, Okta's spelling). */
 function hasAdminPrivilege(group: unknown): boolean {
   const stats = ((group as Json)._embedded as Json | undefined)?.stats as Json | undefined;
   return stats?.hasAdminPrivlege === true;
 }
 
-export function createOktaDirectory(client: OktaClient): OktaDirectory {
+export interface DirectoryOptions {
+  /**
+   * Share a read of one assignment's targets between the lists that show it, for 30 s. Default
+   * true; off only in the benchmarks' naive mode, which shares nothing.
+   */
+  shareTargetReads?: boolean;
+}
+
+export function createOktaDirectory(client: OktaClient, options: DirectoryOptions = {}): OktaDirectory {
   const sdk = client.sdk;
-  const roles = new RoleAssignmentReader(sdk);
+  const roles = new RoleAssignmentReader(sdk, options.shareTargetReads ?? true);
 
   const getUser = (userId: string) =>
     orNull(() =>
@@ -73,6 +85,21 @@ export function createOktaDirectory(client: OktaClient): OktaDirectory {
         toGroupRecord(await sdk.groupApi.getGroup({ groupId })),
       ),
     );
+
+  /**
+   * Okta makes a generated client id the app's id too; a custom client id (`lumos$svc-1`) is not,
+   * and the client's JSON does not name its app. Its app is found by its label (the client_name):
+   * `q` searches app labels, and the match is the app whose OAuth client id is this one.
+   */
+  async function withAppId(app: ServiceAppRecord): Promise<ServiceAppRecord> {
+    if (isOktaId(app.clientId)) return app;
+    const query = `/api/v1/apps?q=${encodeURIComponent(app.name)}&limit=200`;
+    const found = await call('GET /api/v1/apps?q=(client name)', () =>
+      collectLinkPages(client.getJson, query),
+    );
+    const match = found.find((a) => oauthClientIdOf(a) === app.clientId) as Json | undefined;
+    return typeof match?.id === 'string' ? { ...app, appId: match.id } : app;
+  }
 
   return {
     ownClientId: client.ownClientId,
@@ -133,14 +160,19 @@ export function createOktaDirectory(client: OktaClient): OktaDirectory {
 
     listUserRoles: (userId) => roles.forUser(userId),
 
-    listRoleAssigneeUserIds: () =>
+    listRoleAssigneeUserIds: (onPage) =>
       call('GET /api/v1/iam/assignees/users', async () => {
+        const idsOf = (users: readonly unknown[]) => users.map((u) => String((u as Json).id ?? ''));
         const users = await collectBodyPages(
           (after) =>
             sdk.roleAssignmentApi.listUsersWithRoleAssignments({ limit: 100, ...(after && { after }) }),
-          (p) => (p as unknown as { value?: unknown[] }).value,
+          (p) => {
+            const value = (p as unknown as { value?: unknown[] }).value;
+            if (value) onPage?.(idsOf(value));
+            return value;
+          },
         );
-        return users.map((u) => String((u as Json).id ?? ''));
+        return idsOf(users);
       }),
 
     getGroupsByIds: (ids) =>
@@ -194,14 +226,16 @@ export function createOktaDirectory(client: OktaClient): OktaDirectory {
 
     async listServiceApps() {
       const clients = await collectLinkPages(client.getJson, '/oauth2/v1/clients?limit=200');
-      return clients.filter((c) => (c as Json).application_type === 'service').map(toServiceAppRecord);
+      const services = clients.filter((c) => (c as Json).application_type === 'service');
+      return Promise.all(services.map((c) => withAppId(toServiceAppRecord(c))));
     },
 
     async getServiceApp(clientId) {
       if (!isClientId(clientId)) return null;
-      return orNull(async () =>
+      const app = await orNull(async () =>
         toServiceAppRecord((await client.getJson(`/oauth2/v1/clients/${encodeURIComponent(clientId)}`)).body),
       );
+      return app && withAppId(app);
     },
 
     listClientRoles: (clientId) => roles.forClient(clientId),

@@ -42,9 +42,13 @@ export class RoleAssignmentReader {
     ttl: TARGETS_TTL_MS,
   });
 
-  constructor(private readonly sdk: OktaSdkClient) {}
+  constructor(
+    private readonly sdk: OktaSdkClient,
+    private readonly shareTargetReads = true,
+  ) {}
 
   private sharedTargets(key: string, read: () => Promise<RoleTarget[]>): Promise<RoleTarget[]> {
+    if (!this.shareTargetReads) return read();
     let pending = this.targetReads.get(key);
     if (!pending) {
       pending = read();

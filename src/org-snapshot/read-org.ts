@@ -6,6 +6,7 @@
  */
 import type { RoleAssignmentRecord } from '../iam/model.ts';
 import type { OktaDirectory } from '../okta/directory.ts';
+import { emptyOnNotFound } from '../okta/not-found.ts';
 import type { SnapshotReads } from '../okta/snapshot-reads.ts';
 import {
   type OrgSnapshot,
@@ -208,7 +209,8 @@ export async function readOrgSnapshot(
   const resourceSetList = await directory.listResourceSets();
   const resourceSets = await each('resource sets', resourceSetList, async (rs) => {
     const [resources, bindings] = await Promise.all([
-      directory.listResourceSetResources(rs.id),
+      // Okta may not list the resources of an IAM-based role's predefined set (404): none kept.
+      emptyOnNotFound(() => directory.listResourceSetResources(rs.id)),
       directory.listResourceSetBindings(rs.id),
     ]);
     return {

@@ -20,6 +20,20 @@ async function customRoleOf(ctx: GatewayContext, assignment: RoleAssignmentRecor
   }
 }
 
+/**
+ * A resource set's resources as Okta lists them; null when Okta answers 404 for the list of a set
+ * it knows: the predefined sets of IAM-based roles (ACCESS_CERTIFICATIONS_IAM_POLICY, ...) may not
+ * list theirs. Such a set grants what its role does, not what a list would narrow it to.
+ */
+export async function listedResources(ctx: GatewayContext, setId: string): Promise<ResourceRecord[] | null> {
+  try {
+    return await ctx.loaders.resourceSetResources.load(setId);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
 /** What the catalog reads when one fails: throw (effective permissions), or note it unread (readiness). */
 interface CatalogReads {
   customRole(assignment: RoleAssignmentRecord, id: string): Promise<CustomRoleRecord | null>;
@@ -41,7 +55,8 @@ async function buildCatalog(
   const resourceSets = new Map<string, { resources: readonly ResourceRecord[] }>();
   setIds.forEach((id, i) => {
     const read = resources[i];
-    // An unread set is left out: the verdict completes it from its unread inputs.
+    // A set left out grants by its role alone: unread ones are completed from their unread
+    // inputs by the verdict; unlisted ones (a 404) are predefined sets of IAM-based roles.
     if (read !== null) resourceSets.set(id, { resources: read ?? [] });
   });
   return {
@@ -63,7 +78,7 @@ export function accessCatalogFor(
 ): Promise<AccessCatalog> {
   return buildCatalog(ctx, assignments, {
     customRole: (assignment, id) => customRoleOf(ctx, assignment, id),
-    resources: (id) => ctx.loaders.resourceSetResources.load(id),
+    resources: (id) => listedResources(ctx, id),
   });
 }
 
@@ -88,7 +103,7 @@ export async function readinessCatalogFor(
     resources: (id) =>
       readOrNote<readonly ResourceRecord[] | null>(
         ctx,
-        () => ctx.loaders.resourceSetResources.load(id),
+        () => listedResources(ctx, id),
         { read: 'RESOURCE_SETS', input: `resources of resource set ${id}` },
         (u) => unread.push({ ...u, kind: 'RESOURCE_SET_RESOURCES', resourceSetId: id }),
         null,

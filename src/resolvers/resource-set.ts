@@ -1,6 +1,7 @@
 import type { GatewayContext } from '../context.ts';
 import { type Orn, OrnError, ornRestUrl, parseOrn } from '../iam/index.ts';
 import type { ResourceSetRecord } from '../iam/model.ts';
+import { listedResources } from './catalog.ts';
 import { memberPrincipal, type PrincipalModel } from './principal.ts';
 import { type RoleModel, roleOfBinding } from './role.ts';
 
@@ -30,8 +31,8 @@ export async function findResourceSet(
 }
 
 export async function resourcesOf(ctx: GatewayContext, set: ResourceSetModel): Promise<ResourceModel[]> {
-  const [resources, org] = await Promise.all([ctx.loaders.resourceSetResources.load(set.id), ctx.org()]);
-  return resources.map((r) => {
+  const [resources, org] = await Promise.all([listedResources(ctx, set.id), ctx.org()]);
+  return (resources ?? []).map((r) => {
     const parsed = parseResourceOrn(r.orn);
     return parsed
       ? { orn: r.orn, parsed, restUrl: ornRestUrl(parsed, org.url) }

@@ -63,7 +63,7 @@ export function createOktaDeps(options: OktaDepsOptions): OktaDeps {
     metrics: options.metrics,
     ...options.client,
   });
-  const raw = createOktaDirectory(client);
+  const raw = createOktaDirectory(client, { shareTargetReads: !options.naive });
   const cache = options.naive
     ? createPassThroughCache(options.metrics)
     : createCatalogCache({ ...options.cache, metrics: options.metrics });

@@ -154,13 +154,13 @@ describe('a service app without a usable role', () => {
     expect(r.warnings.map((w) => w.code)).toEqual(['NO_ADMIN_ROLE']);
   });
 
-  it('does not raise NO_ADMIN_ROLE for an unknown role type, which still grants nothing', () => {
+  it('does not raise NO_ADMIN_ROLE for an unknown role type, which still grants nothing, but warns it is unknown', () => {
     const r = evaluateLumosReadiness(
       serviceAppInput([assignment('WORKFLOWS_ADMIN')], ALL_SCOPES_FULL),
       catalog,
     );
     expect(r.status).toBe('NOT_READY');
-    expect(r.warnings).toEqual([]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['UNKNOWN_ROLE_TYPE']);
     expect(unavailable(r)).toHaveLength(10);
   });
 

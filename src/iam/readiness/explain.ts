@@ -4,6 +4,7 @@ import type { AccessCatalog, MergedGrant } from '../effective-permissions.ts';
 import type { RoleAssignmentRecord } from '../model.ts';
 import { targetOrn } from '../resource-family.ts';
 import { permissionSetOfRole } from '../role-permission-table.ts';
+import { findStandardRole } from '../standard-roles.ts';
 import type { CapabilityAssessment } from './capabilities.ts';
 import type { LumosWarning, ReadinessInput } from './evaluate.ts';
 import type { LumosCapabilityName, LumosRuleSet } from './rule-set.ts';
@@ -132,6 +133,14 @@ export function readinessWarnings(ctx: EvaluationContext): LumosWarning[] {
     warnings.push({
       code: 'CUSTOM_ROLE_SUPER_ADMIN_MEMBERSHIP',
       message: `${who} relies on a custom role for group membership: adding or removing Super Administrators in groups will fail.`,
+    });
+  }
+  for (const type of unique(active.map((a) => a.type)).filter(
+    (t) => t !== 'CUSTOM' && !findStandardRole(t),
+  )) {
+    warnings.push({
+      code: 'UNKNOWN_ROLE_TYPE',
+      message: `${who} holds the role type ${type}, which this gateway does not know: it is shown as Okta names it and counted as granting nothing, so this verdict may understate what ${who} can do.`,
     });
   }
   return warnings;
