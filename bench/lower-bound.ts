@@ -2,8 +2,9 @@
  * The fewest Okta requests an answer needs, from the org's shape and Okta's page sizes. Each
  * term names the endpoint it pays for, so the report can show the formula and the rate-limit
  * bucket each term counts against. Page sizes: what Okta allows at most where a `limit` exists
- * (users 200, clients 200, assignees 100, resources 100); Okta's default page where the API
- * takes no `limit` (/iam/roles, /iam/resource-sets, bindings, members: 20, as the simulator).
+ * (users 200, clients 200, assignees 100, resources 100, role targets 200, groups 10,000); Okta's
+ * default page where the API takes no `limit` (/iam/roles, /iam/resource-sets, bindings, members:
+ * 20, as the simulator).
  */
 import { effectiveAssignments, type OrgShape, type ShapeAssignment } from './org-shape.ts';
 
@@ -23,13 +24,31 @@ export interface LowerBound {
 }
 
 const pages = (items: number, size: number) => Math.max(1, Math.ceil(items / size));
-const PAGE = { users: 200, clients: 200, assignees: 100, resources: 100, iamDefault: 20 } as const;
+const PAGE = {
+  users: 200,
+  clients: 200,
+  assignees: 100,
+  resources: 100,
+  iamDefault: 20,
+  /** `GET /api/v1/groups?expand=stats&limit=10000`: Okta's maximum for groups. */
+  groups: 10_000,
+  /** `/roles/{id}/targets/groups` and `/targets/catalog/apps` take `limit` up to 200. */
+  targets: 200,
+} as const;
 /** Ids per `search=id eq ... or ...` call (the gateway's chunk; Okta documents no maximum). */
 export const IDS_PER_SEARCH = 50;
 
-/** Roles Okta's expanded role lists cannot embed targets for, besides group targets. */
-const hasAppAdmin = (list: readonly ShapeAssignment[]) => list.some((a) => a.type === 'APP_ADMIN');
-const TARGETABLE = new Set(['USER_ADMIN', 'HELP_DESK_ADMIN', 'GROUP_MEMBERSHIP_ADMIN', 'APP_ADMIN']);
+/** Standard roles Okta lets you narrow to groups (`/targets/groups`), and to apps (`/targets/catalog/apps`). */
+const GROUP_TARGETABLE = new Set(['USER_ADMIN', 'HELP_DESK_ADMIN', 'GROUP_MEMBERSHIP_ADMIN']);
+const isAppAdmin = (a: ShapeAssignment) => a.type === 'APP_ADMIN' && a.resourceSetId === null;
+const isGroupTargetable = (a: ShapeAssignment) => GROUP_TARGETABLE.has(a.type) && a.resourceSetId === null;
+const hasAppAdmin = (list: readonly ShapeAssignment[]) => list.some(isAppAdmin);
+/**
+ * Whether a role list read with `expand=targets/groups` embeds targets anywhere: Okta embeds them
+ * only on assignments that have group targets. A list that embeds some is trusted (none embedded
+ * means org-wide); on a list that embeds none, every targetable assignment's targets are read.
+ */
+const embedsTargets = (list: readonly ShapeAssignment[]) => list.some((a) => a.groupTargets > 0);
 
 function bound(terms: BoundTerm[], serialSteps: number): LowerBound {
   const kept = terms.filter((t) => t.count > 0);
@@ -51,86 +70,216 @@ function resourcePages(shape: OrgShape, setIds: Iterable<string>): number {
   return n;
 }
 
-/** Resource sets, their bindings and binding members: how admin groups without members are found. */
-function bindingTerms(shape: OrgShape): BoundTerm[] {
+/** What the targets of some principals' role lists cost beyond the lists, by endpoint (requests). */
+interface TargetCost {
+  /** Second lists with `expand=targets/catalog/apps` (a list that embeds, with an APP_ADMIN). */
+  appLists: number;
+  /** `/roles/{id}/targets/groups` pages (a list that embeds none). */
+  groupTargets: number;
+  /** `/roles/{id}/targets/catalog/apps` pages (a list that embeds none). */
+  appTargets: number;
+  /** Principals with a read after their list (targets), for the chain. */
+  principals: number;
+}
+
+const noTargets = (): TargetCost => ({ appLists: 0, groupTargets: 0, appTargets: 0, principals: 0 });
+
+/**
+ * Adds one role list's target reads: `held` are the assignments whose targets the answer needs
+ * and that this list must supply (a user's own; inherited ones come from the group's own list,
+ * read anyway, and a target read is shared by URL), `embeds` whether the list embeds targets.
+ */
+function addTargets(cost: TargetCost, held: readonly ShapeAssignment[], embeds: boolean): void {
+  const before = cost.appLists + cost.groupTargets + cost.appTargets;
+  if (embeds) {
+    if (hasAppAdmin(held)) cost.appLists++;
+  } else {
+    for (const a of held) {
+      if (isGroupTargetable(a)) cost.groupTargets += pages(a.groupTargets, PAGE.targets);
+      if (isAppAdmin(a)) cost.appTargets += pages(a.appTargets, PAGE.targets);
+    }
+  }
+  if (cost.appLists + cost.groupTargets + cost.appTargets > before) cost.principals++;
+}
+
+/** Resource sets, their bindings and binding members, and the longest chain through them. */
+function bindingTerms(shape: OrgShape): { terms: BoundTerm[]; steps: number } {
   const bindings = shape.resourceSets.flatMap((s) => s.bindings);
-  return [
+  // A binding's members can be read once the bindings page naming it has arrived.
+  let deepest = 0;
+  for (const s of shape.resourceSets) {
+    s.bindings.forEach((b, i) => {
+      deepest = Math.max(
+        deepest,
+        Math.floor(i / PAGE.iamDefault) + 1 + (b.members > 0 ? pages(b.members, PAGE.iamDefault) : 0),
+      );
+    });
+    if (s.bindings.length === 0) deepest = Math.max(deepest, 1);
+  }
+  const setPages = pages(shape.resourceSets.length, PAGE.iamDefault);
+  return {
+    terms: [
+      { what: 'resource set pages', path: '/api/v1/iam/resource-sets', count: setPages },
+      {
+        what: 'binding pages per resource set',
+        path: '/api/v1/iam/resource-sets/x/bindings',
+        count: shape.resourceSets.reduce((n, s) => n + pages(s.bindings.length, PAGE.iamDefault), 0),
+      },
+      {
+        what: 'member pages per binding',
+        path: '/api/v1/iam/resource-sets/x/bindings/y/members',
+        count: bindings.reduce((n, b) => n + pages(b.members, PAGE.iamDefault), 0),
+      },
+    ],
+    steps: shape.resourceSets.length ? setPages + deepest : 1,
+  };
+}
+
+/** The org: `/api/v1/org` and `/.well-known/okta-organization` side by side (one step). */
+const orgTerms = (what: string): BoundTerm[] => [
+  { what, path: '/api/v1/org', count: 1 },
+  { what: 'the org metadata (its partition)', path: '/.well-known/okta-organization', count: 1 },
+];
+
+/**
+ * Finding every admin principal with its role assignments and their targets: what the admin
+ * readiness sweep and the admin report share. Okta lists role assignees (users), flags groups
+ * that hold a group-level role (`expand=stats`, `hasAdminPrivlege`), and lists resource-set
+ * bindings; service apps can only be listed and asked one by one.
+ */
+function adminDiscovery(shape: OrgShape) {
+  const adminUsers = shape.assignees.filter((u) => (shape.direct.get(`USER:${u}`)?.length ?? 0) > 0);
+  // Every group holding a direct assignment carries the admin flag: all of them are candidates.
+  const candidateGroups = [...shape.direct.keys()]
+    .filter((k) => k.startsWith('GROUP:') && (shape.direct.get(k)?.length ?? 0) > 0)
+    .map((k) => k.slice(6));
+  const adminApps = shape.serviceApps.filter((id) => (shape.direct.get(`CLIENT:${id}`)?.length ?? 0) > 0);
+  const userTargets = noTargets();
+  for (const u of adminUsers)
+    addTargets(
+      userTargets,
+      shape.direct.get(`USER:${u}`) ?? [],
+      embedsTargets(effectiveAssignments(shape, u)),
+    );
+  const groupTargets = noTargets();
+  for (const g of candidateGroups) {
+    const own = shape.direct.get(`GROUP:${g}`) ?? [];
+    addTargets(groupTargets, own, embedsTargets(own));
+  }
+  // Client role lists never embed targets: each targetable client assignment costs a read.
+  const clientTargets = noTargets();
+  for (const id of adminApps) addTargets(clientTargets, shape.direct.get(`CLIENT:${id}`) ?? [], false);
+  const assigneePages = pages(shape.assignees.length, PAGE.assignees);
+  const flagPages = pages(shape.groups, PAGE.groups);
+  const clientPages = pages(shape.clients, PAGE.clients);
+  const bindings = bindingTerms(shape);
+  const terms: BoundTerm[] = [
+    { what: 'role assignee pages', path: '/api/v1/iam/assignees/users', count: assigneePages },
+    { what: 'roles per assignee user', path: '/api/v1/users/x/roles', count: shape.assignees.length },
     {
-      what: 'resource set pages',
-      path: '/api/v1/iam/resource-sets',
-      count: pages(shape.resourceSets.length, PAGE.iamDefault),
+      what: 'app-expanded role lists per admin user with an APP_ADMIN of its own, on a list that embeds targets',
+      path: '/api/v1/users/x/roles',
+      count: userTargets.appLists,
     },
     {
-      what: 'binding pages per resource set',
-      path: '/api/v1/iam/resource-sets/x/bindings',
-      count: shape.resourceSets.reduce((n, s) => n + pages(s.bindings.length, PAGE.iamDefault), 0),
+      what: "group target pages per admin user's own group-targetable assignment, on a list that embeds none",
+      path: '/api/v1/users/x/roles/y/targets/groups',
+      count: userTargets.groupTargets,
     },
     {
-      what: 'member pages per binding',
-      path: '/api/v1/iam/resource-sets/x/bindings/y/members',
-      count: bindings.reduce((n, b) => n + pages(b.members, PAGE.iamDefault), 0),
+      what: "app target pages per admin user's own APP_ADMIN, on a list that embeds none",
+      path: '/api/v1/users/x/roles/y/targets/catalog/apps',
+      count: userTargets.appTargets,
     },
+    {
+      what: `group pages with the admin flag (expand=stats, ${PAGE.groups} a page)`,
+      path: '/api/v1/groups',
+      count: flagPages,
+    },
+    {
+      what: 'roles per flagged group (every group holding a group-level role)',
+      path: '/api/v1/groups/x/roles',
+      count: candidateGroups.length,
+    },
+    {
+      what: 'app-expanded role lists per flagged group with APP_ADMIN, on a list that embeds targets',
+      path: '/api/v1/groups/x/roles',
+      count: groupTargets.appLists,
+    },
+    {
+      what: 'group target pages per group-targetable assignment of a flagged group whose list embeds none',
+      path: '/api/v1/groups/x/roles/y/targets/groups',
+      count: groupTargets.groupTargets,
+    },
+    {
+      what: 'app target pages per APP_ADMIN of a flagged group whose list embeds none',
+      path: '/api/v1/groups/x/roles/y/targets/catalog/apps',
+      count: groupTargets.appTargets,
+    },
+    { what: 'OAuth client pages', path: '/oauth2/v1/clients', count: clientPages },
+    { what: 'roles per service app', path: '/oauth2/v1/clients/x/roles', count: shape.serviceApps.length },
+    {
+      what: 'group target pages per group-targetable service app assignment',
+      path: '/oauth2/v1/clients/x/roles/y/targets/groups',
+      count: clientTargets.groupTargets,
+    },
+    {
+      what: 'app target pages per service app APP_ADMIN',
+      path: '/oauth2/v1/clients/x/roles/y/targets/catalog/apps',
+      count: clientTargets.appTargets,
+    },
+    ...bindings.terms,
   ];
+  return {
+    terms,
+    adminUsers,
+    candidateGroups,
+    adminApps,
+    /** Steps before each kind's own lists are known, and whether any follows its list with a read. */
+    chains: {
+      users: { before: assigneePages, targets: userTargets.principals > 0 },
+      groups: { before: flagPages, targets: groupTargets.principals > 0 },
+      apps: { before: clientPages, targets: clientTargets.principals > 0 },
+      bindings: bindings.steps,
+    },
+  };
+}
+
+/** The longest chain: each kind's pages, its role lists, then one more step where some read follows a list. */
+function discoveryChain(
+  chains: ReturnType<typeof adminDiscovery>['chains'],
+  follows: { users: boolean; groups: boolean; apps: boolean },
+): number {
+  return Math.max(
+    chains.users.before + 1 + (chains.users.targets || follows.users ? 1 : 0),
+    chains.groups.before + 1 + (chains.groups.targets || follows.groups ? 1 : 0),
+    chains.apps.before + 1 + (chains.apps.targets || follows.apps ? 1 : 0),
+    chains.bindings,
+    1,
+  );
 }
 
 /**
- * The admin readiness sweep: every admin principal's readiness. Okta has no list of admin groups
- * or service apps, so every assignee user's roles are read (their GROUP assignments name the
- * admin groups), every group a binding names, and every service app's client roles.
+ * The admin readiness sweep: every admin principal's readiness (`key` and the verdict, so no user
+ * or group records: a group's record comes with the flagged list anyway), each admin's catalog
+ * (custom role permissions, resource-set resources), service apps' scope grants, and the org.
  */
 export function sweepBound(shape: OrgShape): LowerBound {
-  const candidateGroups = new Set<string>();
-  let userAppTargets = 0;
-  let adminUsersAssignments: ShapeAssignment[] = [];
-  for (const userId of shape.assignees) {
-    const own = shape.direct.get(`USER:${userId}`) ?? [];
-    for (const g of shape.groupsOfUser.get(userId) ?? [])
-      if (shape.direct.has(`GROUP:${g}`)) candidateGroups.add(g);
-    if (own.length === 0) continue;
-    // An admin's APP_ADMIN targets need the second, app-expanded list (group ones come from the group).
-    if (hasAppAdmin(own)) userAppTargets++;
-    adminUsersAssignments = adminUsersAssignments.concat(effectiveAssignments(shape, userId));
-  }
-  for (const [key] of shape.direct)
-    if (key.startsWith('GROUP:') && isBindingMember(shape, key)) candidateGroups.add(key.slice(6));
-  const groupAssignments = [...candidateGroups].flatMap((g) => shape.direct.get(`GROUP:${g}`) ?? []);
-  const groupAppTargets = [...candidateGroups].filter((g) =>
-    hasAppAdmin(shape.direct.get(`GROUP:${g}`) ?? []),
-  ).length;
-  const adminApps = shape.serviceApps.filter((id) => (shape.direct.get(`CLIENT:${id}`)?.length ?? 0) > 0);
-  const appAssignments = adminApps.flatMap((id) => shape.direct.get(`CLIENT:${id}`) ?? []);
-  const clientTargets = appAssignments.filter(
-    (a) => a.resourceSetId === null && TARGETABLE.has(a.type),
-  ).length;
-  const used = catalogOf([...adminUsersAssignments, ...groupAssignments, ...appAssignments]);
+  const d = adminDiscovery(shape);
+  const userHeld = d.adminUsers.map((u) => effectiveAssignments(shape, u));
+  const groupHeld = d.candidateGroups.map((g) => shape.direct.get(`GROUP:${g}`) ?? []);
+  const appHeld = d.adminApps.map((id) => shape.direct.get(`CLIENT:${id}`) ?? []);
+  const used = catalogOf([...userHeld.flat(), ...groupHeld.flat(), ...appHeld.flat()]);
+  const needsCatalog = (lists: ShapeAssignment[][]) =>
+    lists.some((l) => catalogOf(l).roles.size + catalogOf(l).sets.size > 0);
   return bound(
     [
+      ...d.terms,
       {
-        what: 'role assignee pages',
-        path: '/api/v1/iam/assignees/users',
-        count: pages(shape.assignees.length, PAGE.assignees),
+        what: 'scope grants per admin service app',
+        path: '/api/v1/apps/x/grants',
+        count: d.adminApps.length,
       },
-      { what: 'roles per assignee user', path: '/api/v1/users/x/roles', count: shape.assignees.length },
-      {
-        what: 'app targets per admin user with APP_ADMIN',
-        path: '/api/v1/users/x/roles',
-        count: userAppTargets,
-      },
-      { what: 'roles per candidate group', path: '/api/v1/groups/x/roles', count: candidateGroups.size },
-      {
-        what: 'app targets per group with APP_ADMIN',
-        path: '/api/v1/groups/x/roles',
-        count: groupAppTargets,
-      },
-      { what: 'OAuth client pages', path: '/oauth2/v1/clients', count: pages(shape.clients, PAGE.clients) },
-      { what: 'roles per service app', path: '/oauth2/v1/clients/x/roles', count: shape.serviceApps.length },
-      {
-        what: 'targets per targetable service app assignment',
-        path: '/oauth2/v1/clients/x/roles/y/targets/groups',
-        count: clientTargets,
-      },
-      { what: 'scope grants per admin service app', path: '/api/v1/apps/x/grants', count: adminApps.length },
-      ...bindingTerms(shape),
       {
         what: 'permissions per custom role held',
         path: '/api/v1/iam/roles/x/permissions',
@@ -141,31 +290,74 @@ export function sweepBound(shape: OrgShape): LowerBound {
         path: '/api/v1/iam/resource-sets/x/resources',
         count: resourcePages(shape, used.sets),
       },
-      { what: 'the org (its id is in every ORN)', path: '/api/v1/org', count: 1 },
+      ...orgTerms('the org (its id is in every ORN)'),
     ],
-    // assignee pages in turn, then each admin's roles, its app targets, then its catalog reads.
-    pages(shape.assignees.length, PAGE.assignees) + 3,
+    // Pages in turn, then the role lists, then targets or catalog reads (side by side); grants follow client pages.
+    discoveryChain(d.chains, {
+      users: needsCatalog(userHeld),
+      groups: needsCatalog(groupHeld),
+      apps: needsCatalog(appHeld) || d.adminApps.length > 0,
+    }),
   );
 }
 
-function isBindingMember(shape: OrgShape, groupKey: string): boolean {
-  return (shape.direct.get(groupKey) ?? []).some((a) => a.resourceSetId !== null);
+/**
+ * The admin report (bench/operations.ts, the AdminReport example): every admin with its display
+ * name and its role assignments (role key and label, through which group, resource set label,
+ * target ORNs). Admin users' names need their records (the assignee list carries ids only),
+ * found by id; groups' names come with the flagged list; assignment labels come with the role
+ * lists; resource set labels with the resource set pages; target ORNs need the org.
+ */
+export function adminReportBound(shape: OrgShape): LowerBound {
+  const d = adminDiscovery(shape);
+  const shown = [
+    ...d.adminUsers.flatMap((u) => effectiveAssignments(shape, u)),
+    ...d.candidateGroups.flatMap((g) => shape.direct.get(`GROUP:${g}`) ?? []),
+    ...d.adminApps.flatMap((id) => shape.direct.get(`CLIENT:${id}`) ?? []),
+  ];
+  const targeted = shown.some((a) => a.groupTargets > 0 || a.appTargets > 0);
+  return bound(
+    [
+      ...d.terms,
+      {
+        what: `admin users by id (${IDS_PER_SEARCH} a search)`,
+        path: '/api/v1/users',
+        count: d.adminUsers.length ? pages(d.adminUsers.length, IDS_PER_SEARCH) : 0,
+      },
+      ...(targeted ? orgTerms('the org (its id is in every target ORN)') : []),
+    ],
+    // A user's record can be asked once its list shows a role of its own.
+    discoveryChain(d.chains, { users: d.adminUsers.length > 0, groups: false, apps: false }),
+  );
 }
 
 /** One user's readiness with nothing cached: the user, its roles, the org and what its roles name. */
 export function principalColdBound(shape: OrgShape, userId: string): LowerBound {
   const assignments = effectiveAssignments(shape, userId);
   const used = catalogOf(assignments);
+  // Its verdict needs the targets of every assignment on its list, inherited ones too.
+  const targets = noTargets();
+  addTargets(targets, assignments, embedsTargets(assignments));
   return bound(
     [
       { what: 'the user, by login', path: '/api/v1/users/x', count: 1 },
       { what: 'its roles (direct and inherited)', path: '/api/v1/users/x/roles', count: 1 },
       {
-        what: 'app targets of its APP_ADMIN',
+        what: 'app-expanded role list (an APP_ADMIN on a list that embeds targets)',
         path: '/api/v1/users/x/roles',
-        count: hasAppAdmin(assignments) ? 1 : 0,
+        count: targets.appLists,
       },
-      { what: 'the org', path: '/api/v1/org', count: 1 },
+      {
+        what: 'group target pages per group-targetable assignment (a list that embeds none)',
+        path: '/api/v1/users/x/roles/y/targets/groups',
+        count: targets.groupTargets,
+      },
+      {
+        what: 'app target pages per APP_ADMIN (a list that embeds none)',
+        path: '/api/v1/users/x/roles/y/targets/catalog/apps',
+        count: targets.appTargets,
+      },
+      ...orgTerms('the org'),
       {
         what: 'permissions per custom role held',
         path: '/api/v1/iam/roles/x/permissions',
@@ -177,6 +369,7 @@ export function principalColdBound(shape: OrgShape, userId: string): LowerBound 
         count: resourcePages(shape, used.sets),
       },
     ],
+    // The user, its roles, then its targets and catalog side by side.
     3,
   );
 }
@@ -189,19 +382,21 @@ export function principalWarmBound(): LowerBound {
 /** Custom roles with permissions; resource sets with resources, bindings and bound principals. */
 export function catalogBound(shape: OrgShape): LowerBound {
   const m = shape.bindingMembers;
+  const bindings = bindingTerms(shape);
+  const rolePages = pages(shape.customRoles.length, PAGE.iamDefault);
   return bound(
     [
       {
         what: 'custom role pages',
         path: '/api/v1/iam/roles',
-        count: pages(shape.customRoles.length, PAGE.iamDefault),
+        count: rolePages,
       },
       {
         what: 'permissions per custom role',
         path: '/api/v1/iam/roles/x/permissions',
         count: shape.customRoles.length,
       },
-      ...bindingTerms(shape),
+      ...bindings.terms,
       {
         what: 'resource pages per resource set',
         path: '/api/v1/iam/resource-sets/x/resources',
@@ -226,7 +421,8 @@ export function catalogBound(shape: OrgShape): LowerBound {
         count: m.clients ? Math.min(m.clients, pages(shape.clients, PAGE.clients)) : 0,
       },
     ],
-    3,
+    // Role pages, then permissions; set pages, bindings, members, then the members' records.
+    Math.max(rolePages + 1, bindings.steps + (m.users + m.groups + m.clients > 0 ? 1 : 0)),
   );
 }
 

@@ -4,6 +4,7 @@ import { type BenchGateway, type BenchGatewayOptions, createBenchGateway } from 
 import {
   type OperationName,
   type OperationResult,
+  runAdminReport,
   runCatalog,
   runReadiness,
   runSweep,
@@ -14,6 +15,7 @@ import { type UpstreamCost, upstreamCost } from './upstream.ts';
 
 const RUNNERS: Record<OperationName, (gw: BenchGateway) => Promise<OperationResult>> = {
   sweep: runSweep,
+  adminReport: runAdminReport,
   principalCold: (gw) => runReadiness(gw),
   principalWarm: (gw) => runReadiness(gw),
   catalog: runCatalog,

@@ -1,7 +1,15 @@
 /** The operations users run, as the GraphQL a portal or script would send. */
+import { graphiqlExampleTabs } from '../src/server/graphiql-examples.ts';
 import type { BenchGateway } from './gateway.ts';
 
 export const SWEEP_QUERY = `{ admins { key lumosReadiness { status capabilities { name available } } } }`;
+
+/** The admin report GraphiQL opens with (every admin, its roles, through what, on which targets). */
+export const ADMIN_REPORT_QUERY: string = (() => {
+  const tab = graphiqlExampleTabs().find((t) => /query AdminReport\b/.test(t.query));
+  if (!tab) throw new Error('the GraphiQL examples have no AdminReport query');
+  return tab.query;
+})();
 
 export const READINESS_QUERY = `query Readiness($principal: String!) {
   lumosReadiness(principal: $principal) { status capabilities { name available } missingPermissions }
@@ -23,10 +31,17 @@ export const USERS_PAGE_QUERY = `query Users($after: String) {
 /** The principal of the single-principal figures: a custom role on a resource set, plus standard roles. */
 export const BENCH_PRINCIPAL = 'lumos.custom@demo.example';
 
-export type OperationName = 'sweep' | 'principalCold' | 'principalWarm' | 'catalog' | 'usersPaging';
+export type OperationName =
+  | 'sweep'
+  | 'adminReport'
+  | 'principalCold'
+  | 'principalWarm'
+  | 'catalog'
+  | 'usersPaging';
 
 export const OPERATION_LABELS: Record<OperationName, string> = {
   sweep: 'Admin readiness sweep',
+  adminReport: 'Admin report (admins, role assignments)',
   principalCold: 'One principal, cold',
   principalWarm: 'One principal, warm',
   catalog: 'Catalog (roles, resource sets)',
@@ -42,6 +57,11 @@ export interface OperationResult {
 
 export async function runSweep(gw: BenchGateway): Promise<OperationResult> {
   const data = await gw.query(SWEEP_QUERY);
+  return { gatewayRequests: 1, items: (data.admins as unknown[]).length };
+}
+
+export async function runAdminReport(gw: BenchGateway): Promise<OperationResult> {
+  const data = await gw.query(ADMIN_REPORT_QUERY);
   return { gatewayRequests: 1, items: (data.admins as unknown[]).length };
 }
 

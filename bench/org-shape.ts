@@ -10,10 +10,19 @@ export interface ShapeAssignment {
   /** Custom role id of a binding; null for standard and IAM-based standard roles. */
   customRoleId: string | null;
   resourceSetId: string | null;
+  /**
+   * Group targets of a standard role. Okta's `expand=targets/groups` embeds targets only where an
+   * assignment has some: a role list whose assignments all have 0 embeds nothing.
+   */
+  groupTargets: number;
+  /** App targets of an APP_ADMIN (what `/roles/{id}/targets/catalog/apps` lists). */
+  appTargets: number;
 }
 
 export interface OrgShape {
   users: number;
+  /** Every group (what `GET /api/v1/groups?expand=stats` lists). */
+  groups: number;
   /** OAuth clients of any kind (what /oauth2/v1/clients lists). */
   clients: number;
   /** Client ids of service apps. */
@@ -46,6 +55,8 @@ export function orgShape(org: OrgSnapshot): OrgShape {
       type: ra.type,
       customRoleId: null,
       resourceSetId: null,
+      groupTargets: ra.groupTargets?.length ?? 0,
+      appTargets: ra.appTargets?.length ?? 0,
     });
   }
   const members = { users: new Set<string>(), groups: new Set<string>(), clients: new Set<string>() };
@@ -57,6 +68,8 @@ export function orgShape(org: OrgSnapshot): OrgShape {
           type: custom ? 'CUSTOM' : binding.role,
           customRoleId: custom ? binding.role : null,
           resourceSetId: rs.id,
+          groupTargets: 0,
+          appTargets: 0,
         });
         (m.type === 'USER' ? members.users : m.type === 'GROUP' ? members.groups : members.clients).add(m.id);
       }
@@ -79,6 +92,7 @@ export function orgShape(org: OrgSnapshot): OrgShape {
   const clients = org.apps.filter((a) => a.oauthClient);
   return {
     users: org.users.length,
+    groups: org.groups.length,
     clients: clients.length,
     serviceApps: clients
       .filter((a) => a.oauthClient?.applicationType === 'service')

@@ -12,6 +12,7 @@ export const QUICK_BASELINE_PATH = new URL('./quick-baseline.json', import.meta.
 
 export const QUICK_OPERATIONS: readonly OperationName[] = [
   'sweep',
+  'adminReport',
   'principalCold',
   'principalWarm',
   'catalog',

@@ -7,12 +7,14 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { BATCH_MAX_RATE_LIMIT_WAIT_MS } from '../src/readiness-report/okta-settings.ts';
 import { type Simulator, startSimulator } from '../src/sim/index.ts';
 import type { OrgSnapshot } from '../src/sim/snapshot-format.ts';
 import { wallFloor } from './floor.ts';
 import { createBenchGateway } from './gateway.ts';
 import { loadTest } from './load.ts';
 import {
+  adminReportBound,
   catalogBound,
   type LowerBound,
   principalColdBound,
@@ -71,6 +73,7 @@ function boundsOf(org: OrgSnapshot): Record<OperationName, LowerBound> {
   if (!principal) throw new Error(`${BENCH_PRINCIPAL} is not in the org`);
   return {
     sweep: sweepBound(shape),
+    adminReport: adminReportBound(shape),
     principalCold: principalColdBound(shape, principal.id),
     principalWarm: principalWarmBound(),
     catalog: catalogBound(shape),
@@ -78,7 +81,14 @@ function boundsOf(org: OrgSnapshot): Record<OperationName, LowerBound> {
   };
 }
 
-const OPS: OperationName[] = ['sweep', 'principalCold', 'principalWarm', 'catalog', 'usersPaging'];
+const OPS: OperationName[] = [
+  'sweep',
+  'adminReport',
+  'principalCold',
+  'principalWarm',
+  'catalog',
+  'usersPaging',
+];
 const NAIVE_OPS = new Set<OperationName>(['sweep', 'principalCold', 'principalWarm', 'catalog']);
 
 async function countRows(sim: Simulator, plan: OrgPlan, bounds: Record<OperationName, LowerBound>) {
@@ -100,26 +110,34 @@ async function countRows(sim: Simulator, plan: OrgPlan, bounds: Record<Operation
   return rows;
 }
 
+/** The server's rate-limit wait cap when OKTA_MAX_RATE_LIMIT_WAIT_MS is unset (src/config.ts), ms. */
+const SERVER_MAX_RATE_LIMIT_WAIT_MS = 10_000;
+
 async function wallRows(org: OrgSnapshot, plan: OrgPlan, bounds: Record<OperationName, LowerBound>) {
   const rows: WallRow[] = [];
   const floorOf = (op: OperationName) => wallFloor(bounds[op], LATENCY_MS, GATEWAY_CONCURRENCY);
+  const latencyNote = (op: OperationName) =>
+    `${bounds[op].total} requests / ${GATEWAY_CONCURRENCY} × ${LATENCY_MS} ms (chain ${bounds[op].serialSteps})`;
   const note = (op: OperationName) => {
     const f = floorOf(op);
     const t = f.tightestBucket;
     return f.rateLimitMs > f.latencyMs && t
       ? `${t.bucket} bucket: ${t.requests} requests at ${t.limitPerMinute}/min`
-      : `${bounds[op].total} requests / ${GATEWAY_CONCURRENCY} × ${LATENCY_MS} ms (chain ${bounds[op].serialSteps})`;
+      : latencyNote(op);
   };
-  const conditions = `${LATENCY_MS} ms, Okta limits`;
   for (const op of OPS) {
+    // Past one of Okta's windows the server's wait cap gives up by design: its row shows that
+    // behaviour and is no target; the batch command's row below is.
+    const failsFast = floorOf(op).rateLimitMs > SERVER_MAX_RATE_LIMIT_WAIT_MS;
+    const conditions = `${LATENCY_MS} ms, Okta limits${failsFast ? `, the server's wait cap (${SERVER_MAX_RATE_LIMIT_WAIT_MS / 1000} s: fails fast)` : ''}`;
     // A simulator per operation: a failed one must not leave calls in flight or buckets spent for the next.
     const limited = await startSimulator({ org, latencyMs: LATENCY_MS });
     try {
       const runs = plan.name === 'large' && op === 'usersPaging' ? plan.slowRuns : plan.runs;
-      log(`${plan.name}: timing ${op} (${runs} runs, ${conditions})`);
+      log(`${plan.name}: timing ${op} (${failsFast ? 1 : runs} runs, ${conditions})`);
       const started = performance.now();
       try {
-        const m = await measure(limited, op, runs);
+        const m = await measure(limited, op, failsFast ? 1 : runs);
         rows.push({
           org: plan.name,
           operation: op,
@@ -129,6 +147,7 @@ async function wallRows(org: OrgSnapshot, plan: OrgPlan, bounds: Record<Operatio
           requests: requestSummary(m).median,
           floorMs: floorOf(op).ms,
           floorNote: note(op),
+          target: !failsFast,
         });
       } catch (error) {
         const s = ((performance.now() - started) / 1000).toFixed(1);
@@ -142,6 +161,7 @@ async function wallRows(org: OrgSnapshot, plan: OrgPlan, bounds: Record<Operatio
           requests: limited.requestLog.length,
           floorMs: floorOf(op).ms,
           floorNote: note(op),
+          target: !failsFast,
         });
       }
     } finally {
@@ -149,47 +169,65 @@ async function wallRows(org: OrgSnapshot, plan: OrgPlan, bounds: Record<Operatio
     }
   }
   if (plan.name === 'large') {
-    // Okta's buckets put the large sweep minutes away. With the default 10 s wait cap it fails fast
-    // (above); an operator who runs such sweeps raises OKTA_MAX_RATE_LIMIT_WAIT_MS past a window.
+    // Okta's buckets put the large sweep minutes away: the batch commands (`readiness
+    // --all-admins`, `snapshot`) ride through the windows with their default wait cap.
+    const batchCap = `${BATCH_MAX_RATE_LIMIT_WAIT_MS / 1000} s`;
     const patient = await startSimulator({ org, latencyMs: LATENCY_MS });
+    const conditions = `${LATENCY_MS} ms, Okta limits, the batch commands' defaults (wait cap ${batchCap})`;
+    const started = performance.now();
     try {
-      log('large: timing sweep (1 run, Okta limits, OKTA_MAX_RATE_LIMIT_WAIT_MS=65000)');
-      const m = await measure(patient, 'sweep', 1, { maxRateLimitWaitMs: 65_000 });
+      log(`large: timing sweep (1 run, Okta limits, the batch commands' defaults: wait cap ${batchCap})`);
+      const m = await measure(patient, 'sweep', 1, { maxRateLimitWaitMs: BATCH_MAX_RATE_LIMIT_WAIT_MS });
       rows.push({
         org: plan.name,
         operation: 'sweep',
-        conditions: `${LATENCY_MS} ms, Okta limits, wait cap 65 s`,
+        conditions,
         wallMs: m.wallMs,
         failure: null,
         requests: requestSummary(m).median,
         floorMs: floorOf('sweep').ms,
         floorNote: note('sweep'),
+        target: true,
+      });
+    } catch (error) {
+      rows.push({
+        org: plan.name,
+        operation: 'sweep',
+        conditions,
+        wallMs: null,
+        failure: `after ${((performance.now() - started) / 1000).toFixed(1)} s: ${(error as Error).message.replace(/\s*\{.*\}$/, '')}`,
+        requests: patient.requestLog.length,
+        floorMs: floorOf('sweep').ms,
+        floorNote: note('sweep'),
+        target: true,
       });
     } finally {
       await patient.close();
     }
     // And what latency alone costs.
-    const latencyOnly = await startSimulator({
-      org,
-      latencyMs: LATENCY_MS,
-      rateLimits: { ...UNLIMITED, concurrency: 75 },
-    });
-    try {
-      log(`large: timing sweep (${plan.runs} runs, latency only)`);
-      const m = await measure(latencyOnly, 'sweep', plan.runs);
-      const f = wallFloor(bounds.sweep, LATENCY_MS, GATEWAY_CONCURRENCY);
-      rows.push({
-        org: plan.name,
-        operation: 'sweep',
-        conditions: `${LATENCY_MS} ms, buckets unlimited (concurrency 75)`,
-        wallMs: m.wallMs,
-        failure: null,
-        requests: requestSummary(m).median,
-        floorMs: f.latencyMs,
-        floorNote: `${bounds.sweep.total} requests / ${GATEWAY_CONCURRENCY} × ${LATENCY_MS} ms`,
+    for (const op of ['sweep', 'adminReport'] as const) {
+      const latencyOnly = await startSimulator({
+        org,
+        latencyMs: LATENCY_MS,
+        rateLimits: { ...UNLIMITED, concurrency: 75 },
       });
-    } finally {
-      await latencyOnly.close();
+      try {
+        log(`large: timing ${op} (${plan.runs} runs, latency only)`);
+        const m = await measure(latencyOnly, op, plan.runs);
+        rows.push({
+          org: plan.name,
+          operation: op,
+          conditions: `${LATENCY_MS} ms, buckets unlimited (concurrency 75)`,
+          wallMs: m.wallMs,
+          failure: null,
+          requests: requestSummary(m).median,
+          floorMs: floorOf(op).latencyMs,
+          floorNote: latencyNote(op),
+          target: true,
+        });
+      } finally {
+        await latencyOnly.close();
+      }
     }
   }
   return rows;
@@ -311,14 +349,23 @@ function evaluateTargets(r: Report): Target[] {
     measured: `${naiveRatio.toFixed(1)} × (${sweep.naive?.median} naive, ${sweep.requests.median} gateway)`,
     met: naiveRatio >= 10,
   });
-  for (const w of r.walls.filter((w) => w.operation === 'sweep')) {
-    const ratio = w.wallMs ? w.wallMs.median / w.floorMs : Number.POSITIVE_INFINITY;
+  const wallRatio = (w: WallRow) => (w.wallMs ? w.wallMs.median / w.floorMs : Number.POSITIVE_INFINITY);
+  const wallMeasured = (w: WallRow) =>
+    w.wallMs
+      ? `${wallRatio(w).toFixed(2)} × (${Math.round(w.wallMs.median)} ms, floor ${w.floorMs} ms)`
+      : `failed (${w.failure}); floor ${w.floorMs.toLocaleString('en-US')} ms`;
+  for (const w of r.walls.filter((w) => w.operation === 'sweep' && w.target)) {
     targets.push({
       name: `Sweep wall time ≤ 1.5 × floor (${w.org}, ${w.conditions})`,
-      measured: w.wallMs
-        ? `${ratio.toFixed(2)} × (${Math.round(w.wallMs.median)} ms, floor ${w.floorMs} ms)`
-        : `failed (${w.failure}); floor ${w.floorMs.toLocaleString('en-US')} ms`,
-      met: ratio <= 1.5,
+      measured: wallMeasured(w),
+      met: wallRatio(w) <= 1.5,
+    });
+  }
+  for (const w of r.walls.filter((w) => w.operation === 'adminReport' && w.target)) {
+    targets.push({
+      name: `Cold admin report wall time ≤ 1.3 × its floor: the chain of dependent round trips, or the requests at the concurrency cap (${w.org}, ${w.conditions})`,
+      measured: wallMeasured(w),
+      met: wallRatio(w) <= 1.3,
     });
   }
   targets.push({

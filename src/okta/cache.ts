@@ -123,8 +123,8 @@ export function createCachedDirectory(directory: OktaDirectory, cache: CatalogCa
     listUsers: (search, page) => d.listUsers(search, page),
     listUserGroups: (userId) => d.listUserGroups(userId),
     listUserRoles: (userId) => cache.fetch('roleAssignment', `user:${userId}`, () => d.listUserRoles(userId)),
-    listRoleAssigneeUserIds: () =>
-      cache.fetch('roleAssignment', 'assignees', () => d.listRoleAssigneeUserIds()),
+    listRoleAssigneeUserIds: (onPage) =>
+      cache.fetch('roleAssignment', 'assignees', () => d.listRoleAssigneeUserIds(onPage)),
     getGroupsByIds: (ids) => cachedBatch(cache, 'group', ids, (missing) => d.getGroupsByIds(missing)),
     listGroups: (search, page) => d.listGroups(search, page),
     listGroupMembers: (groupId, page) => d.listGroupMembers(groupId, page),

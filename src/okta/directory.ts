@@ -37,8 +37,11 @@ export interface OktaDirectory {
   listUserGroups(userId: string): Promise<GroupRecord[]>;
   /** Direct and group-inherited assignments, with targets. */
   listUserRoles(userId: string): Promise<RoleAssignmentRecord[]>;
-  /** Every user holding a role assignment (/api/v1/iam/assignees/users), all pages. */
-  listRoleAssigneeUserIds(): Promise<string[]>;
+  /**
+   * Every user holding a role assignment (/api/v1/iam/assignees/users), all pages. `onPage` sees
+   * each page's ids as it arrives (not when the list comes from a cache), so work can start early.
+   */
+  listRoleAssigneeUserIds(onPage?: (ids: readonly string[]) => void): Promise<string[]>;
 
   getGroupsByIds(ids: readonly string[]): Promise<(GroupRecord | null)[]>;
   listGroups(search: string | null, page: PageRequest): Promise<Page<GroupRecord>>;

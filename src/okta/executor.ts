@@ -147,7 +147,10 @@ export class RateAwareFetcher {
       await this.waitForBucket(bucket);
       let response: BufferedResponse;
       try {
-        response = await this.withSlot(() => this.send(method, request, bucket));
+        response = await this.withSlot(
+          () => this.send(method, request, bucket),
+          url.searchParams.has('after'),
+        );
       } catch (err) {
         if (attempt >= maxAttempts) {
           const reason = err instanceof Error ? err.message : String(err);
@@ -256,10 +259,14 @@ export class RateAwareFetcher {
     this.capLoweredAt += seconds * 1000;
   }
 
-  private async withSlot<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in an in-flight slot, waiting in line for one. A next page (`urgent`) goes to the
+   * front of the line: it is a step of a chain that nothing else can shorten.
+   */
+  private async withSlot<T>(work: () => Promise<T>, urgent = false): Promise<T> {
     this.regrowCap();
     while (this.active >= this.cap) {
-      await new Promise<void>((resolve) => this.queue.push(resolve));
+      await new Promise<void>((resolve) => (urgent ? this.queue.unshift(resolve) : this.queue.push(resolve)));
       this.regrowCap();
     }
     this.active++;

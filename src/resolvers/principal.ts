@@ -108,26 +108,38 @@ export async function findPrincipal(ctx: GatewayContext, name: string): Promise<
 export async function listAdmins(ctx: GatewayContext): Promise<PrincipalModel[]> {
   const groupReads = new Map<string, Promise<GroupRecord | null>>();
   const readGroup = (id: string) => {
-    if (!groupReads.has(id)) {
-      groupReads.set(
-        id,
-        Promise.all([ctx.loaders.groupById.load(id), ctx.loaders.groupRoles.load(id)]).then(([g, roles]) =>
-          g && roles.length > 0 ? g : null,
-        ),
-      );
-    }
+    if (groupReads.has(id)) return;
+    const read = Promise.all([ctx.loaders.groupById.load(id), ctx.loaders.groupRoles.load(id)]).then(
+      ([g, roles]) => (g && roles.length > 0 ? g : null),
+    );
+    // Awaited below unless another source failed first; then its failure is not news.
+    read.catch(() => {});
+    groupReads.set(id, read);
   };
+  // Every admin's assignments name ORNs: read the org now, not after the admins are known.
+  ctx.org().catch(() => {});
   const flagged = ctx.directory.listAdminGroupIds().then((ids) => ids.forEach(readGroup));
-  const users = ctx.directory.listRoleAssigneeUserIds().then((ids) =>
-    Promise.all(
-      ids.map(async (id) => {
-        const roles = await ctx.loaders.userRoles.load(id);
-        for (const a of roles)
-          if (a.assignmentType === 'GROUP' && a.inheritedFromGroupId) readGroup(a.inheritedFromGroupId);
-        return roles.some((a) => a.assignmentType === 'USER') ? ctx.loaders.userById.load(id) : null;
-      }),
-    ),
-  );
+  const userReads = new Map<string, Promise<UserRecord | null>>();
+  const readUser = (id: string) => {
+    if (userReads.has(id)) return;
+    // The user's record is asked with its roles, not after them: one search per page's ids.
+    const user = ctx.loaders.userById.load(id);
+    user.catch(() => {});
+    const read = ctx.loaders.userRoles.load(id).then((roles) => {
+      for (const a of roles)
+        if (a.assignmentType === 'GROUP' && a.inheritedFromGroupId) readGroup(a.inheritedFromGroupId);
+      return roles.some((a) => a.assignmentType === 'USER') ? user : null;
+    });
+    read.catch(() => {});
+    userReads.set(id, read);
+  };
+  // Each page's users are read as the page arrives; the whole list covers a cached answer.
+  const users = ctx.directory
+    .listRoleAssigneeUserIds((page) => page.forEach(readUser))
+    .then((ids) => {
+      ids.forEach(readUser);
+      return Promise.all(ids.map((id) => userReads.get(id)));
+    });
   const apps = ctx
     .once('serviceApps', () => ctx.directory.listServiceApps())
     .then((all) =>

@@ -15,10 +15,14 @@ export interface RoleModel {
   type: string;
   label: string;
   kind: RoleKind;
-  description: string | null;
+  /** undefined: a custom role seen on an assignment, described by the catalog when asked. */
+  description: string | null | undefined;
   targetKinds: readonly RoleTargetKind[];
-  /** Permission names; for standard roles from the role-permission table. */
-  permissions: readonly string[];
+  /**
+   * Permission names; for standard roles from the role-permission table. null: a custom role seen
+   * on an assignment, whose permissions are read when asked.
+   */
+  permissions: readonly string[] | null;
 }
 
 /** Custom roles with their permissions (the directory lists both; cached across requests). */
@@ -69,23 +73,34 @@ export async function findRole(ctx: GatewayContext, idOrLabel: string): Promise<
   return custom ? customRoleModel(custom) : null;
 }
 
-/** The role of one assignment; a custom role Okta no longer lists still shows with what is known. */
-export async function roleOfAssignment(
-  ctx: GatewayContext,
-  assignment: RoleAssignmentRecord,
-): Promise<RoleModel> {
+/**
+ * The role of one assignment. A custom role is named by what the assignment carries (its id and
+ * label); its permissions and description are read only when asked for (rolePermissions,
+ * roleDescription), so an admin report pays no catalog reads.
+ */
+export function roleOfAssignment(ctx: GatewayContext, assignment: RoleAssignmentRecord): RoleModel {
   if (assignment.customRoleId) {
-    const custom = (await listCustomRoles(ctx)).find((r) => r.id === assignment.customRoleId);
-    if (custom) return customRoleModel(custom);
-    const permissions = await ctx.loaders.customRolePermissions.load(assignment.customRoleId);
-    return customRoleModel({
-      id: assignment.customRoleId,
+    return {
+      key: assignment.customRoleId,
+      type: 'CUSTOM',
       label: assignment.label,
-      description: null,
-      permissions,
-    });
+      kind: 'CUSTOM',
+      description: undefined,
+      targetKinds: [],
+      permissions: null,
+    };
   }
   return standardRoleModel(ctx, assignment.type, assignment.label);
+}
+
+export async function rolePermissions(ctx: GatewayContext, role: RoleModel): Promise<readonly string[]> {
+  return role.permissions ?? ctx.loaders.customRolePermissions.load(role.key);
+}
+
+/** A custom role Okta no longer lists has no description. */
+export async function roleDescription(ctx: GatewayContext, role: RoleModel): Promise<string | null> {
+  if (role.description !== undefined) return role.description;
+  return (await listCustomRoles(ctx)).find((r) => r.id === role.key)?.description ?? null;
 }
 
 /** A binding's role: a custom role id (cr0...) or an IAM-based standard role type. */

@@ -1,5 +1,5 @@
 import { permissionModel } from '../resolvers/permission.ts';
-import { findRole, listRoles } from '../resolvers/role.ts';
+import { findRole, listRoles, roleDescription, rolePermissions } from '../resolvers/role.ts';
 import { builder } from './builder.ts';
 import { PermissionRef, RoleKindEnum, RoleRef, RoleTargetKindEnum } from './refs.ts';
 
@@ -25,13 +25,13 @@ builder.node(RoleRef, {
     description: t.string({
       nullable: true,
       description: 'What the role is for.',
-      resolve: (r) => r.description,
+      resolve: (r, _args, ctx) => roleDescription(ctx, r),
     }),
     permissions: t.field({
       type: [PermissionRef],
       description:
         "The role's permissions: for standard roles from the gateway's role-permission table, for custom roles as Okta lists them.",
-      resolve: (r) => r.permissions.map(permissionModel),
+      resolve: async (r, _args, ctx) => (await rolePermissions(ctx, r)).map(permissionModel),
     }),
     targetKinds: t.field({
       type: [RoleTargetKindEnum],
