@@ -180,6 +180,8 @@ export class RateAwareFetcher {
         continue;
       }
       if (response.status === 429) {
+        const limit = Number(response.headers.get('x-rate-limit-limit'));
+        this.metrics.rateLimitRemaining(bucket, 0, Number.isFinite(limit) ? limit : 0);
         const delayMs = this.rateLimitDelayMs(response);
         if (delayMs > this.maxWaitMs) {
           throw new UpstreamError(

@@ -11,7 +11,7 @@ import {
   UserDocument,
   UsersDocument,
 } from '../generated/graphql.ts';
-import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { startTestGateway, TEST_CREDENTIAL, type TestGateway } from '../helpers/gateway.ts';
 
 let gw: TestGateway;
 let ids: ReturnType<typeof demoPrincipalIds>;
@@ -235,7 +235,10 @@ describe('principal(name:)', () => {
     }`);
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
-      me: { key: ids.users.gateway, kind: 'USER', displayName: 'IAM Gateway' },
+      me:
+        TEST_CREDENTIAL === 'oauth'
+          ? { key: ids.serviceApps.full, kind: 'SERVICE_APP', displayName: 'Lumos Connector (full)' }
+          : { key: ids.users.gateway, kind: 'USER', displayName: 'IAM Gateway' },
       login: { key: ids.users.lumosStandard },
       group: { key: ids.groups.superAdmins, kind: 'GROUP' },
       app: { key: ids.serviceApps.full, kind: 'SERVICE_APP' },

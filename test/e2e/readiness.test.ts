@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPrincipalIds } from '../../src/sim/demo-ids.ts';
 import { DEMO_USERS } from '../../src/sim/demo-principals.ts';
 import { ReadinessDocument, RuleSetDocument } from '../generated/graphql.ts';
-import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { startTestGateway, TEST_CREDENTIAL, type TestGateway } from '../helpers/gateway.ts';
 
 let gw: TestGateway;
 let ids: ReturnType<typeof demoPrincipalIds>;
@@ -68,9 +68,10 @@ describe('Lumos readiness on the demo org', () => {
     expect(readOnly.remediation[0]).toMatch(/Read-Only/);
   });
 
-  it("rates `me`, the gateway's own API token user", async () => {
+  it("rates `me`, the gateway's own credential: the API token's user, or the OAuth service app", async () => {
     const me = await readiness('me');
-    expect(me).toMatchObject({ status: 'READY', connection: 'API_TOKEN' });
+    const connection = TEST_CREDENTIAL === 'oauth' ? 'OAUTH_SERVICE_APP' : 'API_TOKEN';
+    expect(me).toMatchObject({ status: 'READY', connection });
   });
 
   it('rates a group by its own assignments', async () => {

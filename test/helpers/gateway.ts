@@ -1,10 +1,13 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { ExecutionResult } from 'graphql';
 import { print } from 'graphql/index.js';
+import { DEFAULT_OKTA_SCOPES } from '../../src/config.ts';
+import type { OktaCredentials } from '../../src/okta/client.ts';
 import { createUpstreamCounters, type UpstreamCounters } from '../../src/okta/metrics.ts';
 import { parseApiKeys } from '../../src/server/auth.ts';
 import { createGatewayMetrics, teeUpstreamMetrics } from '../../src/server/metrics.ts';
 import { createOktaDeps, type OktaDeps } from '../../src/server/okta-deps.ts';
+import { demoPrincipalIds, generateDemoOrg } from '../../src/sim/generate.ts';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/sim/index.ts';
 import { createGateway, type Gateway, type GatewayDeps, GRAPHQL_PATH } from '../../src/yoga.ts';
 
@@ -37,14 +40,61 @@ export interface TestGateway extends Gateway {
   close(): Promise<void>;
 }
 
+/**
+ * How the end-to-end suite signs in: the simulator's API token, or with E2E_CREDENTIAL=oauth
+ * (the vitest project `e2e-oauth`) as the service app "Lumos Connector (full)" (SUPER_ADMIN) asking
+ * for exactly the gateway's default scopes, which its grants are completed with.
+ */
+const OAUTH = process.env.E2E_CREDENTIAL === 'oauth';
+export const TEST_CREDENTIAL: 'apiToken' | 'oauth' = OAUTH ? 'oauth' : 'apiToken';
+
+async function oauthSimulator(
+  options: SimulatorOptions,
+): Promise<{ sim: Simulator; credentials: OktaCredentials }> {
+  const org = options.org ?? generateDemoOrg({ seed: options.seed ?? 'demo' });
+  const { full } = demoPrincipalIds(org).serviceApps;
+  const app = org.apps.find((a) => a.oauthClient?.clientId === full);
+  if (!app) throw new Error('the demo org has no "Lumos Connector (full)"');
+  for (const scopeId of DEFAULT_OKTA_SCOPES) {
+    if (org.grants.some((g) => g.appId === app.id && g.scopeId === scopeId)) continue;
+    org.grants.push({
+      id: `oag${scopeId.replace(/\W/g, '')}`,
+      appId: app.id,
+      scopeId,
+      status: 'ACTIVE',
+      created: '2026-01-01T00:00:00.000Z',
+    });
+  }
+  const sim = await startSimulator({ rateLimits: false, ...options, org });
+  // A variant may give the app another client id (client-id-chars).
+  const clientId = demoPrincipalIds(sim.org).serviceApps.full;
+  const key = await sim.createServiceAppKey(clientId);
+  const credentials: OktaCredentials = {
+    mode: 'privateKey',
+    clientId,
+    scopes: [...DEFAULT_OKTA_SCOPES],
+    privateKey: key.privateKeyPem,
+    keyId: key.keyId,
+  };
+  return { sim, credentials };
+}
+
 /** Starts the demo-org simulator and a gateway reading it with the simulator's API token. */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const sim = await startSimulator({ rateLimits: false, ...options.sim });
+  const { sim, credentials } = OAUTH
+    ? await oauthSimulator(options.sim ?? {})
+    : await (async () => {
+        const started = await startSimulator({ rateLimits: false, ...options.sim });
+        return {
+          sim: started,
+          credentials: { mode: 'apiToken', token: started.apiToken } as OktaCredentials,
+        };
+      })();
   const upstream = createUpstreamCounters();
   const metrics = createGatewayMetrics();
   const okta = createOktaDeps({
     orgUrl: sim.url,
-    credentials: { mode: 'apiToken', token: sim.apiToken },
+    credentials,
     metrics: teeUpstreamMetrics(metrics.upstream, upstream),
   });
   const gateway = createGateway({
@@ -77,6 +127,11 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     upstream,
     fetchGraphQL,
     execute: (document, variables, headers) => fetchGraphQL(print(document), variables, headers),
-    close: () => sim.close(),
+    async close() {
+      // With the default scopes the gateway needs no read it is refused.
+      const refused = OAUTH ? sim.requestLog.filter((e) => e.status === 403).map((e) => e.path) : [];
+      await sim.close();
+      if (refused.length > 0) throw new Error(`Okta refused ${refused.length} reads: ${refused.join(', ')}`);
+    },
   };
 }
