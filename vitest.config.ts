@@ -15,7 +15,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'default', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'default', include: ['test/**/*.test.ts'], globalSetup: ['test/skip-reasons.ts'] },
+      },
       {
         extends: true,
         test: { name: 'e2e-oauth', include: E2E_OVER_OAUTH, env: { E2E_CREDENTIAL: 'oauth' } },
