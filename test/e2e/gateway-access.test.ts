@@ -10,6 +10,7 @@ import { createOktaDeps } from '../../src/server/okta-deps.ts';
 import { type DemoPrincipalIds, demoPrincipalIds, generateDemoOrg } from '../../src/sim/generate.ts';
 import { type Simulator, startSimulator } from '../../src/sim/index.ts';
 import { createGateway, GRAPHQL_PATH } from '../../src/yoga.ts';
+import { grantScopes, serviceAppCredentials } from '../helpers/service-app.ts';
 
 interface GatewayOver {
   query<T>(
@@ -230,24 +231,9 @@ describe('a service-app credential without okta.appGrants.read', () => {
   beforeAll(async () => {
     const org = generateDemoOrg();
     ids = demoPrincipalIds(org);
-    for (const scopeId of ['okta.orgs.read', 'okta.clients.read']) {
-      org.grants.push({
-        id: `oag${scopeId.replace(/\W/g, '')}`,
-        appId: ids.serviceApps.full,
-        scopeId,
-        status: 'ACTIVE',
-        created: '2026-01-01T00:00:00.000Z',
-      });
-    }
+    grantScopes(org, ids.serviceApps.full, ['okta.orgs.read', 'okta.clients.read']);
     sim = await startSimulator({ org, rateLimits: false });
-    const key = await sim.createServiceAppKey(ids.serviceApps.full);
-    gw = gatewayOver(sim, {
-      mode: 'privateKey',
-      clientId: ids.serviceApps.full,
-      scopes,
-      privateKey: key.privateKeyPem,
-      keyId: key.keyId,
-    });
+    gw = gatewayOver(sim, await serviceAppCredentials(sim, ids.serviceApps.full, scopes));
   });
   afterAll(() => sim.close());
 
@@ -308,24 +294,9 @@ describe('a service-app credential with the default scopes', () => {
   beforeAll(async () => {
     const org = generateDemoOrg();
     ids = demoPrincipalIds(org);
-    for (const scopeId of DEFAULT_OKTA_SCOPES) {
-      org.grants.push({
-        id: `oag${scopeId.replace(/\W/g, '')}`,
-        appId: ids.serviceApps.full,
-        scopeId,
-        status: 'ACTIVE',
-        created: '2026-01-01T00:00:00.000Z',
-      });
-    }
+    grantScopes(org, ids.serviceApps.full, DEFAULT_OKTA_SCOPES);
     sim = await startSimulator({ org, rateLimits: false });
-    const key = await sim.createServiceAppKey(ids.serviceApps.full);
-    gw = gatewayOver(sim, {
-      mode: 'privateKey',
-      clientId: ids.serviceApps.full,
-      scopes: [...DEFAULT_OKTA_SCOPES],
-      privateKey: key.privateKeyPem,
-      keyId: key.keyId,
-    });
+    gw = gatewayOver(sim, await serviceAppCredentials(sim, ids.serviceApps.full, DEFAULT_OKTA_SCOPES));
   });
   afterAll(() => sim.close());
 

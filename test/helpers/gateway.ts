@@ -10,6 +10,7 @@ import { createOktaDeps, type OktaDeps } from '../../src/server/okta-deps.ts';
 import { demoPrincipalIds, generateDemoOrg } from '../../src/sim/generate.ts';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/sim/index.ts';
 import { createGateway, type Gateway, type GatewayDeps, GRAPHQL_PATH } from '../../src/yoga.ts';
+import { grantScopes, serviceAppCredentials } from './service-app.ts';
 
 export interface TestGatewayOptions {
   /** Simulator options; rate limits are off unless given. */
@@ -52,31 +53,11 @@ async function oauthSimulator(
   options: SimulatorOptions,
 ): Promise<{ sim: Simulator; credentials: OktaCredentials }> {
   const org = options.org ?? generateDemoOrg({ seed: options.seed ?? 'demo' });
-  const { full } = demoPrincipalIds(org).serviceApps;
-  const app = org.apps.find((a) => a.oauthClient?.clientId === full);
-  if (!app) throw new Error('the demo org has no "Lumos Connector (full)"');
-  for (const scopeId of DEFAULT_OKTA_SCOPES) {
-    if (org.grants.some((g) => g.appId === app.id && g.scopeId === scopeId)) continue;
-    org.grants.push({
-      id: `oag${scopeId.replace(/\W/g, '')}`,
-      appId: app.id,
-      scopeId,
-      status: 'ACTIVE',
-      created: '2026-01-01T00:00:00.000Z',
-    });
-  }
+  grantScopes(org, demoPrincipalIds(org).serviceApps.full, DEFAULT_OKTA_SCOPES);
   const sim = await startSimulator({ rateLimits: false, ...options, org });
-  // A variant may give the app another client id (client-id-chars).
+  // A variant may give the app another client id (client-id-chars); its app id stays.
   const clientId = demoPrincipalIds(sim.org).serviceApps.full;
-  const key = await sim.createServiceAppKey(clientId);
-  const credentials: OktaCredentials = {
-    mode: 'privateKey',
-    clientId,
-    scopes: [...DEFAULT_OKTA_SCOPES],
-    privateKey: key.privateKeyPem,
-    keyId: key.keyId,
-  };
-  return { sim, credentials };
+  return { sim, credentials: await serviceAppCredentials(sim, clientId, DEFAULT_OKTA_SCOPES) };
 }
 
 /** Starts the demo-org simulator and a gateway reading it with the simulator's API token. */
