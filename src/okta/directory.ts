@@ -1,3 +1,4 @@
+import type { SystemLogEvent } from '../iam/admin-changes.ts';
 import type {
   AppRecord,
   CustomRoleRecord,
@@ -12,6 +13,7 @@ import type {
   ServiceAppRecord,
   UserRecord,
 } from '../iam/model.ts';
+import type { LogQuery } from './system-log.ts';
 
 export interface PageRequest {
   /** Page size; Okta's maximum for the endpoint applies. */
@@ -67,6 +69,9 @@ export interface OktaDirectory {
   listResourceSetResources(resourceSetId: string): Promise<ResourceRecord[]>;
   /** Bindings with their members, all pages. */
   listResourceSetBindings(resourceSetId: string): Promise<ResourceSetBindingRecord[]>;
+
+  /** System Log events of a bounded read (until defaults to now), oldest first, all pages. */
+  listLogEvents(query: LogQuery): Promise<SystemLogEvent[]>;
 }
 
 /** The SDK-backed implementation (okta-directory.ts). */

@@ -19,6 +19,7 @@ import {
   type PagedCollection,
 } from './pagination.ts';
 import { RoleAssignmentReader } from './role-assignments.ts';
+import { readLogEvents } from './system-log.ts';
 
 type Json = Record<string, unknown>;
 
@@ -239,6 +240,8 @@ export function createOktaDirectory(client: OktaClient, options: DirectoryOption
     },
 
     listClientRoles: (clientId) => roles.forClient(clientId),
+
+    listLogEvents: (query) => call('GET /api/v1/logs', () => readLogEvents(client.getJson, query)),
 
     ...createIamCatalogReads(sdk),
   };

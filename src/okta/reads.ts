@@ -154,7 +154,7 @@ export const OKTA_READS: readonly OktaRead[] = [
     paths: ['/api/v1/logs'],
     scope: 'okta.logs.read',
     adminRoles: ['REPORT_ADMIN'],
-    without: 'admin changes cannot be read',
+    without: 'admin changes cannot be read, and the cache keeps its short TTLs',
   },
   {
     name: 'SCHEMAS',

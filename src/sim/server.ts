@@ -167,6 +167,7 @@ export function createRequestHandler(deps: ServerDeps) {
         log: deps.log,
         faults: deps.faults,
         resetLimits: () => deps.limiter.reset(),
+        store: deps.store,
       });
       return;
     }

@@ -150,4 +150,17 @@ export interface SnapshotLogEvent {
   displayMessage: string;
   severity: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   actorId: string;
+  /** What the event is about, as Okta's LogEvent `target` lists it; absent: none. */
+  target?: SnapshotLogTarget[];
+  /** Okta's `debugContext.debugData` (e.g. `privilegeGranted`); absent: empty. */
+  debugData?: Record<string, string>;
+}
+
+export interface SnapshotLogTarget {
+  id: string;
+  /** User, UserGroup, AppInstance, PublicClientApp, ... */
+  type: string;
+  alternateId: string;
+  displayName: string;
+  detailEntry?: Record<string, string>;
 }

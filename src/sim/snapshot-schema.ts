@@ -145,6 +145,18 @@ export const orgSnapshotSchema = z.strictObject({
         displayMessage: z.string(),
         severity: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
         actorId: id,
+        target: z
+          .array(
+            z.strictObject({
+              id: z.string(),
+              type: z.string().min(1),
+              alternateId: z.string(),
+              displayName: z.string(),
+              detailEntry: z.record(z.string(), z.string()).optional(),
+            }),
+          )
+          .optional(),
+        debugData: z.record(z.string(), z.string()).optional(),
       }),
     )
     .optional(),

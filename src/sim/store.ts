@@ -79,34 +79,47 @@ function indexBy<T>(items: T[], keyOf: (t: T) => string): Map<string, number> {
 }
 
 export class SimStore {
-  readonly users: SnapshotUser[];
-  readonly groups: SnapshotGroup[];
-  readonly apps: SnapshotApp[];
-  readonly clients: SnapshotApp[];
-  readonly customRoles: SnapshotCustomRole[];
-  readonly resourceSets: SnapshotResourceSet[];
-  readonly userIndex: Map<string, number>;
-  readonly groupIndex: Map<string, number>;
-  readonly appIndex: Map<string, number>;
-  readonly clientIndex: Map<string, number>;
-  private readonly userByLogin = new Map<string, SnapshotUser>();
-  private readonly membersOf = new Map<string, string[]>();
-  private readonly groupsOfUser = new Map<string, string[]>();
-  private readonly memberIndexes = new Map<string, Map<string, number>>();
-  private readonly grantsOfApp = new Map<string, SnapshotGrant[]>();
-  private readonly direct = new Map<string, Assignment[]>();
+  // Indexes are rebuilt by reindex() after a control call changes the org (sim/org-changes.ts).
+  users!: SnapshotUser[];
+  groups!: SnapshotGroup[];
+  apps!: SnapshotApp[];
+  clients!: SnapshotApp[];
+  customRoles!: SnapshotCustomRole[];
+  resourceSets!: SnapshotResourceSet[];
+  userIndex!: Map<string, number>;
+  groupIndex!: Map<string, number>;
+  appIndex!: Map<string, number>;
+  clientIndex!: Map<string, number>;
+  private userByLogin = new Map<string, SnapshotUser>();
+  private membersOf = new Map<string, string[]>();
+  private groupsOfUser = new Map<string, string[]>();
+  private memberIndexes = new Map<string, Map<string, number>>();
+  private grantsOfApp = new Map<string, SnapshotGrant[]>();
+  private direct = new Map<string, Assignment[]>();
   /**
    * Users holding a role directly or through a group, in snapshot order: the default answer of
    * /api/v1/iam/assignees/users, whose contents Okta does not document (docs/okta-assumptions.md).
    */
-  readonly assignedUserIds: string[];
+  assignedUserIds!: string[];
   /**
    * Users holding a role of their own (a USER standard-role assignment, or membership of a
    * resource-set binding as a USER), in snapshot order: the `assignees-direct` variant's list.
    */
-  readonly directlyAssignedUserIds: string[];
+  directlyAssignedUserIds!: string[];
 
   constructor(readonly org: OrgSnapshot) {
+    this.reindex();
+  }
+
+  /** Builds every index from `org` again: after a change to the org, answers reflect it. */
+  reindex(): void {
+    const org = this.org;
+    this.userByLogin = new Map();
+    this.membersOf = new Map();
+    this.groupsOfUser = new Map();
+    this.memberIndexes = new Map();
+    this.grantsOfApp = new Map();
+    this.direct = new Map();
     this.users = org.users;
     this.groups = org.groups;
     this.apps = org.apps;
