@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { HAS_REDIS_SERVER, NO_REDIS_SERVER } from '../bench/redis-server.ts';
 
 const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -18,5 +19,6 @@ export default function printSkipReasons(): void {
     reasons.push(`tests that read Okta's OpenAPI skip: ${SHARED}okta-openapi is absent`);
   }
   if (!existsSync(CHROMIUM)) reasons.push(`the GraphiQL browser test skips: ${CHROMIUM} is absent`);
+  if (!HAS_REDIS_SERVER) reasons.push(NO_REDIS_SERVER);
   for (const reason of reasons) console.log(`skipped: ${reason}`);
 }

@@ -7,6 +7,7 @@ import okta from '@okta/okta-sdk-nodejs';
 import { toUpstreamError, UpstreamError } from './errors.ts';
 import { type BufferedResponse, RateAwareFetcher, type SdkRequest } from './executor.ts';
 import { noopMetrics, type UpstreamMetrics } from './metrics.ts';
+import type { RateBudget } from './rate-budget.ts';
 
 export type OktaCredentials =
   | { mode: 'apiToken'; token: string }
@@ -35,6 +36,8 @@ export interface OktaClientOptions {
   retries?: number;
   /** Counters sink (see metrics.ts). */
   metrics?: UpstreamMetrics;
+  /** The Okta budget shared with other replicas (src/okta/shared); default: this process's own. */
+  budget?: RateBudget;
 }
 
 export type OktaSdkClient = InstanceType<typeof okta.Client>;
@@ -86,6 +89,7 @@ export function createOktaClient(options: OktaClientOptions): OktaClient {
     ...(options.maxRateLimitWaitMs !== undefined && { maxRateLimitWaitMs: options.maxRateLimitWaitMs }),
     ...(options.retries !== undefined && { retries: options.retries }),
     ...(options.rateLimitReserve !== undefined && { rateLimitReserve: options.rateLimitReserve }),
+    ...(options.budget !== undefined && { budget: options.budget }),
   });
   const creds = options.credentials;
   const common = { orgUrl, cacheMiddleware: null, requestExecutor: new GatewayRequestExecutor(fetcher) };

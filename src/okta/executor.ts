@@ -4,6 +4,7 @@
  */
 import { UpstreamError } from './errors.ts';
 import type { UpstreamMetrics } from './metrics.ts';
+import type { BudgetVerdict, RateBudget } from './rate-budget.ts';
 
 export interface ExecutorOptions {
   /** Most requests in flight at once. Default 20 (Okta's org-wide concurrency limit is 75). */
@@ -27,6 +28,12 @@ export interface ExecutorOptions {
    * jittered pause; such a 429 clears as soon as one of the org's requests finishes. Default 10.
    */
   concurrencyRetries?: number;
+  /**
+   * A budget shared with other replicas (src/okta/shared/shared-budget.ts): each bucket's window
+   * and the org's requests in flight, on top of this process's own. Default none: this process's
+   * own state is the whole budget.
+   */
+  budget?: RateBudget;
   metrics: UpstreamMetrics;
 }
 
@@ -105,6 +112,7 @@ export class RateAwareFetcher {
   private readonly backoffBaseMs: number;
   private readonly metrics: UpstreamMetrics;
   private readonly concurrencyRetries: number;
+  private readonly budget: RateBudget | undefined;
   private readonly buckets = new Map<string, BucketState>();
   private readonly queue: (() => void)[] = [];
   private active = 0;
@@ -121,6 +129,7 @@ export class RateAwareFetcher {
     this.backoffBaseMs = options.backoffBaseMs ?? 100;
     this.concurrencyRetries = options.concurrencyRetries ?? 10;
     this.metrics = options.metrics;
+    this.budget = options.budget;
     this.cap = this.maxConcurrency;
   }
 
@@ -143,12 +152,13 @@ export class RateAwareFetcher {
     const bucket = bucketOf(request.url);
     const maxAttempts = method === 'GET' ? this.retries + 1 : 1;
     let concurrencyRetries = 0;
+    let budgetWaitMs = 0;
     for (let attempt = 1; ; attempt++) {
       await this.waitForBucket(bucket);
-      let response: BufferedResponse;
+      let outcome: BufferedResponse | BudgetVerdict;
       try {
-        response = await this.withSlot(
-          () => this.send(method, request, bucket),
+        outcome = await this.withSlot(
+          () => this.sendWithinBudget(method, request, bucket),
           url.searchParams.has('after'),
         );
       } catch (err) {
@@ -161,6 +171,12 @@ export class RateAwareFetcher {
         await this.backoff(bucket, attempt);
         continue;
       }
+      if ('waitMs' in outcome) {
+        budgetWaitMs = await this.waitForBudget(bucket, outcome, budgetWaitMs);
+        attempt--;
+        continue;
+      }
+      const response = outcome;
       if (response.status === 429 && isConcurrency429(response)) {
         // Its reset is only Okta's estimate: the slot frees when any request of the org finishes.
         this.lowerCap();
@@ -183,6 +199,9 @@ export class RateAwareFetcher {
         const limit = Number(response.headers.get('x-rate-limit-limit'));
         this.metrics.rateLimitRemaining(bucket, 0, Number.isFinite(limit) ? limit : 0);
         const delayMs = this.rateLimitDelayMs(response);
+        if (this.budget && Number.isFinite(limit) && limit > 0) {
+          this.budget.observe(bucket, { limit, remaining: 0, resetAt: Date.now() + delayMs });
+        }
         if (delayMs > this.maxWaitMs) {
           throw new UpstreamError(
             'UPSTREAM_RATE_LIMITED',
@@ -230,6 +249,40 @@ export class RateAwareFetcher {
     await sleep(waitMs);
   }
 
+  /**
+   * With a shared budget, takes the request from its bucket's window once it holds a slot, just
+   * before sending: requests waiting in line spend nothing, so no more than the requests in flight
+   * can be sent on a count that answers have not corrected yet.
+   */
+  private async sendWithinBudget(
+    method: string,
+    request: SdkRequest,
+    bucket: string,
+  ): Promise<BufferedResponse | BudgetVerdict> {
+    if (this.budget) {
+      const verdict = await this.budget.spend(bucket);
+      if (verdict.waitMs > 0) return verdict;
+    }
+    return this.send(method, request, bucket);
+  }
+
+  /**
+   * Sleeps out a shared window down to its reserve (its slot given back meanwhile); fails fast
+   * when the reset, or all the waiting so far, is past the wait cap. Returns the waiting so far.
+   */
+  private async waitForBudget(bucket: string, verdict: BudgetVerdict, waitedMs: number): Promise<number> {
+    if (waitedMs + verdict.waitMs > this.maxWaitMs) {
+      throw new UpstreamError(
+        'UPSTREAM_RATE_LIMITED',
+        `Okta rate limit for ${bucket} is down to its reserve across the gateway's replicas (${verdict.remaining} of ${verdict.limit} left); it resets in ${Math.ceil(verdict.waitMs / 1000)} s`,
+        { retryAfterMs: verdict.waitMs },
+      );
+    }
+    this.metrics.wait(bucket, verdict.waitMs);
+    await sleep(verdict.waitMs);
+    return waitedMs + verdict.waitMs;
+  }
+
   private rateLimitDelayMs(response: BufferedResponse): number {
     const reset = Number(response.headers.get('x-rate-limit-reset'));
     if (!Number.isFinite(reset) || reset <= 0) return 1_000;
@@ -247,6 +300,7 @@ export class RateAwareFetcher {
   }
 
   private lowerCap(): void {
+    this.budget?.concurrencyRefused();
     this.regrowCap();
     this.cap = Math.max(1, Math.floor(this.cap / 2));
     this.capLoweredAt = Date.now();
@@ -272,9 +326,12 @@ export class RateAwareFetcher {
       this.regrowCap();
     }
     this.active++;
+    let release: (() => void) | undefined;
     try {
+      if (this.budget) release = await this.budget.slot(urgent);
       return await work();
     } finally {
+      release?.();
       this.active--;
       this.regrowCap();
       const free = Math.max(1, this.cap - this.active);
@@ -317,6 +374,9 @@ export class RateAwareFetcher {
     const reset = Number(headers.get('x-rate-limit-reset'));
     if (!headers.has('x-rate-limit-remaining') || !Number.isFinite(remaining)) return;
     this.buckets.set(bucket, { remaining, limit, resetAt: Number.isFinite(reset) ? reset * 1000 : 0 });
+    if (Number.isFinite(limit) && Number.isFinite(reset)) {
+      this.budget?.observe(bucket, { limit, remaining, resetAt: reset * 1000 });
+    }
     this.metrics.rateLimitRemaining(bucket, remaining, Number.isFinite(limit) ? limit : 0);
   }
 }
