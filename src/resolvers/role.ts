@@ -7,6 +7,8 @@ import {
   STANDARD_ROLES,
 } from '../iam/index.ts';
 import type { CustomRoleRecord, RoleAssignmentRecord } from '../iam/model.ts';
+import { listAdmins } from './admins.ts';
+import type { PrincipalModel } from './principal.ts';
 
 /** A role as the schema shows it: a standard role type or a custom role (with its permissions). */
 export interface RoleModel {
@@ -107,4 +109,9 @@ export async function roleDescription(ctx: GatewayContext, role: RoleModel): Pro
 export async function roleOfBinding(ctx: GatewayContext, roleId: string): Promise<RoleModel> {
   const found = await findRole(ctx, roleId);
   return found ?? standardRoleModel(ctx, roleId);
+}
+
+/** Principals holding this role with an assignment of their own: users (direct), groups, service apps. */
+export function roleHolders(ctx: GatewayContext, role: RoleModel): Promise<PrincipalModel[]> {
+  return listAdmins(ctx, { roles: [role.key] });
 }

@@ -1,12 +1,12 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { appOrn, groupOrn } from '../iam/index.ts';
 import type { RoleAssignmentRecord } from '../iam/model.ts';
+import { listAdmins } from '../resolvers/admins.ts';
 import {
   assignmentsOf,
   displayNameOf,
   effectivePermissionsOf,
   findPrincipal,
-  listAdmins,
   type PrincipalModel,
   principalKeyOf,
   principalKindOf,
@@ -134,7 +134,14 @@ builder.queryField('admins', (t) =>
     type: [PrincipalRef],
     description:
       'Every user, group and service app holding at least one admin role assignment of its own (users: assignmentType USER).',
-    resolve: (_root, _args, ctx) => listAdmins(ctx),
+    args: {
+      roles: t.arg.stringList({
+        description:
+          'Only principals holding one of these role types or custom role ids (e.g. ["SUPER_ADMIN"]) with an assignment of their own; an empty list matches none.',
+      }),
+      kinds: t.arg({ type: [PrincipalKindEnum], description: 'Only these kinds.' }),
+    },
+    resolve: (_root, args, ctx) => listAdmins(ctx, { roles: args.roles, kinds: args.kinds }),
   }),
 );
 

@@ -1,7 +1,7 @@
 import { permissionModel } from '../resolvers/permission.ts';
-import { findRole, listRoles, roleDescription, rolePermissions } from '../resolvers/role.ts';
+import { findRole, listRoles, roleDescription, roleHolders, rolePermissions } from '../resolvers/role.ts';
 import { builder } from './builder.ts';
-import { PermissionRef, RoleKindEnum, RoleRef, RoleTargetKindEnum } from './refs.ts';
+import { PermissionRef, PrincipalRef, RoleKindEnum, RoleRef, RoleTargetKindEnum } from './refs.ts';
 
 builder.node(RoleRef, {
   description: 'An admin role: a standard role type, an IAM-based standard role or a custom role.',
@@ -37,6 +37,12 @@ builder.node(RoleRef, {
       type: [RoleTargetKindEnum],
       description: 'Which targets the role accepts; empty when it takes none.',
       resolve: (r) => [...r.targetKinds],
+    }),
+    holders: t.field({
+      type: [PrincipalRef],
+      description:
+        'Principals holding this role with an assignment of their own: users (direct), groups, service apps. Members of a holding group are not listed.',
+      resolve: (r, _args, ctx) => roleHolders(ctx, r),
     }),
   }),
 });
