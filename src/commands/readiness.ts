@@ -16,7 +16,12 @@ import { buildReadinessDocument, type LumosAccess } from '../readiness-report/do
 import { exitCodeFor, type FailOn } from '../readiness-report/exit-codes.ts';
 import { checkPrincipals, fetchRuleSetId, listAdmins } from '../readiness-report/operation.ts';
 import { type Progress, rateLimitNote, startProgress } from '../readiness-report/progress.ts';
-import { formatReadinessTable, formatSummary, shouldUseColor } from '../readiness-report/table.ts';
+import {
+  formatPlans,
+  formatReadinessTable,
+  formatSummary,
+  shouldUseColor,
+} from '../readiness-report/table.ts';
 import { CheckFailedError } from '../readiness-report/transport.ts';
 
 interface ReadinessOptions {
@@ -88,6 +93,8 @@ async function runReadiness(principals: string[], options: ReadinessOptions): Pr
     } else {
       const color = shouldUseColor(process.stdout);
       process.stdout.write(formatReadinessTable(results, { color }));
+      // A sweep stays one line per principal; named principals get their plans step by step.
+      if (!options.allAdmins) process.stdout.write(formatPlans(results));
       if (options.allAdmins || results.length > 1)
         process.stdout.write(formatSummary(document.summary, { color }));
     }

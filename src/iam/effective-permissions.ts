@@ -7,13 +7,12 @@ import type { CustomRoleRecord, OrgInfo, ResourceRecord, RoleAssignmentRecord, R
 import { formatOrn, type Orn, parseOrn } from './orn.ts';
 import { expandPermissions } from './permissions.ts';
 import {
-  appOrn,
-  groupOrn,
   isOrgWideFor,
   orgWideOrn,
   ornFitsFamily,
   permissionFamily,
   type ResourceFamily,
+  targetOrnsFor,
 } from './resource-family.ts';
 import { expandedPermissionsOfRole, type RolePermissionTable } from './role-permission-table.ts';
 import { findStandardRole } from './standard-roles.ts';
@@ -66,19 +65,21 @@ function orgWideGrants(type: string, catalog: AccessCatalog): AssignmentGrants {
   return grants;
 }
 
+/**
+ * What targets narrow a permission of this family to; null when no target concerns the family (an
+ * app-targeted APP_ADMIN still reads all users), [] when the targets leave it nothing.
+ */
 function targetScope(
   family: ResourceFamily | null,
   targets: readonly RoleTarget[],
   org: OrgInfo,
 ): string[] | null {
-  const scope: string[] = [];
+  let scope: string[] | null = null;
   for (const t of targets) {
-    if (t.kind === 'GROUP' && family === 'users') scope.push(groupOrn(org, t.groupId, true));
-    else if (t.kind === 'GROUP' && family === 'groups') scope.push(groupOrn(org, t.groupId));
-    else if (t.kind === 'APP' && family === 'apps') scope.push(appOrn(org, t.appName, t.appId));
+    const orns = targetOrnsFor(family, t, org);
+    if (orns !== null) scope = [...(scope ?? []), ...orns];
   }
-  // A target of another kind does not narrow this family (an app-targeted APP_ADMIN still reads all users).
-  return scope.length > 0 ? scope : null;
+  return scope;
 }
 
 /** The parseable ORNs of a resource set, parsed once per set object. */
@@ -148,9 +149,10 @@ export function assignmentGrants(assignment: RoleAssignmentRecord, catalog: Acce
   const untargeted = expandPermissions(row.untargeted ?? []);
   for (const [permission, scope] of base) {
     const narrowed = untargeted.has(permission)
-      ? undefined
+      ? null
       : targetScope(permissionFamily(permission), targets, catalog.org);
-    grants.set(permission, narrowed ?? scope);
+    if (narrowed === null) grants.set(permission, scope);
+    else if (narrowed.length > 0) grants.set(permission, narrowed);
   }
   return grants;
 }
@@ -171,6 +173,23 @@ function cachedOrgWideOrn(family: ResourceFamily, org: OrgInfo): string {
   return orn;
 }
 
+// Records are never changed once read: what an assignment grants under a catalog is computed once.
+const grantsCache = new WeakMap<AccessCatalog, WeakMap<RoleAssignmentRecord, AssignmentGrants>>();
+
+function cachedAssignmentGrants(assignment: RoleAssignmentRecord, catalog: AccessCatalog): AssignmentGrants {
+  let perCatalog = grantsCache.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new WeakMap();
+    grantsCache.set(catalog, perCatalog);
+  }
+  let grants = perCatalog.get(assignment);
+  if (!grants) {
+    grants = assignmentGrants(assignment, catalog);
+    perCatalog.set(assignment, grants);
+  }
+  return grants;
+}
+
 /** Per permission: the merged scope (org-wide absorbs narrower ORNs) and every contributing assignment. */
 export function mergeGrants(
   assignments: readonly RoleAssignmentRecord[],
@@ -178,7 +197,7 @@ export function mergeGrants(
 ): Map<string, MergedGrant> {
   const merged = new Map<string, MergedGrant>();
   for (const assignment of assignments) {
-    for (const [permission, scope] of assignmentGrants(assignment, catalog)) {
+    for (const [permission, scope] of cachedAssignmentGrants(assignment, catalog)) {
       const entry = merged.get(permission);
       if (entry) entry.contributions.push({ assignment, scope });
       else merged.set(permission, { scope: [], orgWide: false, contributions: [{ assignment, scope }] });

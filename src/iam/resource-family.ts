@@ -1,14 +1,20 @@
 /**
  * Which kind of resource a permission applies to, and the ORNs that name that kind: the org-wide
- * ORN ("all users") and the narrower ones (a group's users, one app).
+ * ORN ("all users") and the narrower ones (a group's users, one app). A permission's family is what
+ * the seed's "Applicable resources" column says for it (okta-roles-permissions-resources.txt), not
+ * what its name suggests: okta.users.create applies to groups, okta.apps.manageFirstPartyApps to
+ * access requests.
  */
 
 import type { OrgInfo, RoleTarget } from './model.ts';
 import type { Orn } from './orn.ts';
+import { findPermission } from './permissions.ts';
 
 export type ResourceFamily =
   | 'users'
   | 'groups'
+  /** All groups, and nothing narrower (okta.groups.create). */
+  | 'all_groups'
   | 'apps'
   | 'devices'
   | 'identity_provider'
@@ -20,22 +26,54 @@ export type ResourceFamily =
   | 'iam'
   | 'cases';
 
-/** Where each family's org-wide ORN lives: service and object type (null: the service's contained_resources). */
-const FAMILY_HOME: Record<ResourceFamily, { service: string; objectType: string | null }> = {
-  users: { service: 'directory', objectType: 'users' },
-  groups: { service: 'directory', objectType: 'groups' },
-  apps: { service: 'idp', objectType: 'apps' },
-  devices: { service: 'directory', objectType: 'devices' },
-  identity_provider: { service: 'idp', objectType: 'identity_provider' },
-  authorization_servers: { service: 'idp', objectType: 'authorization_servers' },
-  customizations: { service: 'idp', objectType: 'customizations' },
-  flows: { service: 'workflow', objectType: 'flows' },
-  certifications: { service: 'governance', objectType: 'certifications' },
-  requests: { service: 'governance', objectType: 'requests' },
-  iam: { service: 'iam', objectType: null },
-  cases: { service: 'support', objectType: 'cases' },
+interface FamilyHome {
+  service: string;
+  /** null: the service's contained_resources (iam). */
+  objectType: string | null;
+  /** Whether ORNs narrower than the org-wide one apply (a group, an app type, one flow). */
+  narrows: boolean;
+}
+
+const FAMILY_HOME: Record<ResourceFamily, FamilyHome> = {
+  users: { service: 'directory', objectType: 'users', narrows: true },
+  groups: { service: 'directory', objectType: 'groups', narrows: true },
+  all_groups: { service: 'directory', objectType: 'groups', narrows: false },
+  apps: { service: 'idp', objectType: 'apps', narrows: true },
+  devices: { service: 'directory', objectType: 'devices', narrows: false },
+  identity_provider: { service: 'idp', objectType: 'identity_provider', narrows: false },
+  authorization_servers: { service: 'idp', objectType: 'authorization_servers', narrows: true },
+  customizations: { service: 'idp', objectType: 'customizations', narrows: false },
+  flows: { service: 'workflow', objectType: 'flows', narrows: true },
+  certifications: { service: 'governance', objectType: 'certifications', narrows: false },
+  requests: { service: 'governance', objectType: 'requests', narrows: false },
+  iam: { service: 'iam', objectType: null, narrows: false },
+  cases: { service: 'support', objectType: 'cases', narrows: false },
 };
 
+/** The seed's "Applicable resources" wordings; null where no ORN names the resources (agents, directories, realms). */
+const FAMILY_OF_APPLICABLE_RESOURCES: ReadonlyMap<string, ResourceFamily | null> = new Map([
+  ['All users, all users within a specific group', 'users'],
+  ['All groups, a specific group', 'groups'],
+  ['All groups', 'all_groups'],
+  ['All apps, all apps of a specific type, a specific app', 'apps'],
+  ['All authorization servers, a specific authorization server', 'authorization_servers'],
+  ['All customizations', 'customizations'],
+  ['All Identity Providers', 'identity_provider'],
+  ['All delegated flows, a specific delegated flow', 'flows'],
+  ['All access certifications', 'certifications'],
+  ['All access requests', 'requests'],
+  ['All devices', 'devices'],
+  ['All Identity and Access Management resources', 'iam'],
+  ['All Okta Support cases opened by the admin', 'cases'],
+  ['All agents', null],
+  [
+    'All directory integrations, a specific type of directory integration, a specific directory integration',
+    null,
+  ],
+  ['All realm resources', null],
+]);
+
+/** For permissions the catalog does not list (Okta's newer ones): the family their name suggests. */
 const PERMISSION_PREFIXES: readonly [string, ResourceFamily][] = [
   ['okta.users.', 'users'],
   ['okta.groups.', 'groups'],
@@ -52,16 +90,22 @@ const PERMISSION_PREFIXES: readonly [string, ResourceFamily][] = [
   ['okta.support.', 'cases'],
 ];
 
-/** okta.users.* -> users, okta.apps.* and okta.profilesources.* -> apps, ...; null when no ORN names its resources (agents, directories, realms). */
+const familyCache = new Map<string, ResourceFamily | null>();
+
+/**
+ * The family of a permission's applicable resources; null when no ORN names them (agents,
+ * directories, realms). A catalog permission whose wording is not known here has none.
+ */
 export function permissionFamily(permission: string): ResourceFamily | null {
   const cached = familyCache.get(permission);
   if (cached !== undefined) return cached;
-  const family = PERMISSION_PREFIXES.find(([prefix]) => permission.startsWith(prefix))?.[1] ?? null;
+  const known = findPermission(permission);
+  const family = known
+    ? (FAMILY_OF_APPLICABLE_RESOURCES.get(known.applicableResources.join(', ')) ?? null)
+    : (PERMISSION_PREFIXES.find(([prefix]) => permission.startsWith(prefix))?.[1] ?? null);
   if (familyCache.size < 10_000) familyCache.set(permission, family);
   return family;
 }
-
-const familyCache = new Map<string, ResourceFamily | null>();
 
 /** orn:{partition}:directory:{org}:users, ...; iam -> orn:{partition}:iam:{org}:contained_resources. */
 export function orgWideOrn(family: ResourceFamily, org: OrgInfo): string {
@@ -83,15 +127,11 @@ export function appOrn(org: OrgInfo, appName: string, appId?: string | null): st
 
 /** Whether a parsed ORN names resources a permission of this family applies to. */
 export function ornFitsFamily(orn: Orn, family: ResourceFamily): boolean {
+  if (isOrgWideFor(orn, family)) return true;
   const home = FAMILY_HOME[family];
-  if (orn.service !== home.service) return false;
-  if (family === 'users') {
-    return (
-      (orn.objectType === 'users' && orn.objectId === null) ||
-      (orn.objectType === 'groups' && orn.objectId !== null && orn.containedResources)
-    );
-  }
-  if (family === 'iam') return orn.objectType === null && orn.containedResources;
+  if (!home.narrows || orn.service !== home.service) return false;
+  if (family === 'users')
+    return orn.objectType === 'groups' && orn.objectId !== null && orn.containedResources;
   return orn.objectType === home.objectType && !orn.containedResources;
 }
 
@@ -106,6 +146,24 @@ export function isOrgWideFor(orn: Orn, family: ResourceFamily): boolean {
     orn.appName === null &&
     !orn.containedResources
   );
+}
+
+/**
+ * The ORNs a role target narrows a family to: a group's users or the group, an app type or
+ * instance; [] when the family has no ORN that narrow (okta.groups.create applies to all groups
+ * only); null when the target does not concern the family (an app target and users).
+ */
+export function targetOrnsFor(
+  family: ResourceFamily | null,
+  target: RoleTarget,
+  org: OrgInfo,
+): string[] | null {
+  if (target.kind === 'GROUP') {
+    if (family === 'users') return [groupOrn(org, target.groupId, true)];
+    if (family === 'groups') return [groupOrn(org, target.groupId)];
+    return family === 'all_groups' ? [] : null;
+  }
+  return family === 'apps' ? [appOrn(org, target.appName, target.appId)] : null;
 }
 
 /** The ORN of a role target: the group, or the app type / app instance. */

@@ -18,8 +18,6 @@ const AREA_OF_FAMILY: Record<string, string> = {
   realms: 'okta.realms',
   directories: 'okta.directories',
   agents: 'okta.agentPools',
-  workflows: 'okta.workflows',
-  governance: 'okta.governance',
 };
 
 /**
@@ -33,6 +31,12 @@ const SCOPES_OF: Record<string, string[]> = {
   'okta.groups.appAssignment.manage': ['okta.apps.manage'],
   'okta.users.apitokens.read': ['okta.apiTokens.read', 'okta.apiTokens.manage'],
   'okta.users.apitokens.manage': ['okta.apiTokens.manage'],
+  // Okta Identity Governance names a scope per governance area (developer.okta.com/docs/api/iga/oauth2).
+  'okta.governance.accessCertifications.manage': ['okta.governance.accessCertifications.manage'],
+  'okta.governance.accessRequests.manage': ['okta.governance.accessRequests.manage'],
+  // Running a delegated flow: okta.workflows.invoke.manage; the spec's support-case update: okta.orgs.manage.
+  'okta.workflows.invoke': ['okta.workflows.invoke.manage'],
+  'okta.support.cases.manage': ['okta.orgs.manage'],
 };
 
 /** Permissions that only read: `okta.users.read`, `okta.apps.clientCredentials.read`, `okta.agents.view`. */

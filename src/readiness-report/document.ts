@@ -27,6 +27,24 @@ export interface UndeterminedInput {
   needs: string[];
 }
 
+/** One change a remediation plan makes in Okta. */
+export interface RemediationStep {
+  /** ASSIGN_ROLE, REMOVE_TARGETS, ADD_PERMISSION, ADD_RESOURCE, GRANT_SCOPE or REACTIVATE_ROLE. */
+  action: string;
+  subject: string;
+  apiCall: string | null;
+  consolePath: string | null;
+  text: string;
+}
+
+/** A complete way to a better verdict. */
+export interface RemediationPlan {
+  reaches: ReadinessStatus;
+  steps: RemediationStep[];
+  /** Required capabilities still unavailable after the steps. */
+  leavesMissing: string[];
+}
+
 /** Everything the gateway's `lumosReadiness` field returns, as it returns it. */
 export interface LumosReadiness {
   status: ReadinessStatus;
@@ -39,6 +57,7 @@ export interface LumosReadiness {
   missingScopes: string[];
   warnings: { code: string; message: string }[];
   remediation: string[];
+  remediationPlans: RemediationPlan[];
   undetermined: UndeterminedInput[];
 }
 

@@ -23,6 +23,7 @@ const READINESS_FIELDS = `
   missingScopes
   warnings { code message }
   remediation
+  remediationPlans { reaches steps { action subject apiCall consolePath text } leavesMissing }
   undetermined { input reason needs }
 `;
 

@@ -1,4 +1,4 @@
-import type { ReadinessResult, ReadinessStatus, ReadinessSummary } from './document.ts';
+import type { ReadinessResult, ReadinessStatus, ReadinessSummary, RemediationPlan } from './document.ts';
 
 const ANSI: Record<ReadinessStatus, string> = {
   READY: '\u001b[32m',
@@ -47,18 +47,39 @@ function principalLabel(result: ReadinessResult): string {
   return result.principal;
 }
 
-/** One row per principal: principal, kind, status, missing items, first remediation step. */
+const VERBS: Record<string, string> = {
+  ASSIGN_ROLE: 'assign',
+  REMOVE_TARGETS: 'make org-wide',
+  REACTIVATE_ROLE: 'reactivate',
+  ADD_PERMISSION: 'add to the custom role',
+  ADD_RESOURCE: 'add to the resource set',
+  GRANT_SCOPE: 'grant',
+};
+
+/** A plan in a few words: `PARTIAL by assign REPORT_ADMIN + APP_ADMIN`. */
+export function planSummary(plan: RemediationPlan): string {
+  const groups: { verb: string; subjects: string[] }[] = [];
+  for (const step of plan.steps) {
+    const verb = VERBS[step.action] ?? step.action.toLowerCase();
+    const last = groups[groups.length - 1];
+    if (last?.verb === verb) last.subjects.push(step.subject);
+    else groups.push({ verb, subjects: [step.subject] });
+  }
+  return `${plan.reaches} by ${groups.map((g) => `${g.verb} ${g.subjects.join(' + ')}`).join(', ')}`;
+}
+
+/** One row per principal: principal, kind, status, missing items, its plans in a few words. */
 export function formatReadinessTable(
   results: readonly ReadinessResult[],
   options: TableOptions = {},
 ): string {
-  const header = ['PRINCIPAL', 'KIND', 'STATUS', 'MISSING', 'FIRST STEP'];
+  const header = ['PRINCIPAL', 'KIND', 'STATUS', 'MISSING', 'PLANS'];
   const rows = results.map((r) => [
     principalLabel(r),
     r.kind,
     r.status,
     missingItems(r),
-    r.remediation[0] ?? '-',
+    r.remediationPlans.length > 0 ? r.remediationPlans.map(planSummary).join(' | ') : '-',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const pad = (cells: string[], paint?: (cell: string, column: number) => string) =>
@@ -79,6 +100,34 @@ export function formatReadinessTable(
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+function listed(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * Under the table, each principal that is not READY with its warnings and its plans, step by step
+ * (each step names the Okta API call and the Admin Console page); an UNKNOWN one without a plan
+ * with what the gateway must read first.
+ */
+export function formatPlans(results: readonly ReadinessResult[]): string {
+  const blocks: string[] = [];
+  for (const r of results) {
+    if (r.remediationPlans.length === 0 && r.remediation.length === 0) continue;
+    const lines = [`${principalLabel(r)}: ${r.status}`];
+    for (const w of r.warnings) lines.push(`  ${w.code}: ${w.message}`);
+    if (r.remediationPlans.length === 0) {
+      for (const [i, step] of r.remediation.entries()) lines.push(`    ${i + 1}. ${step}`);
+    }
+    r.remediationPlans.forEach((plan, p) => {
+      const leaves = plan.leavesMissing.length > 0 ? `, still without ${listed(plan.leavesMissing)}` : '';
+      lines.push(`  Plan ${p + 1}: reaches ${plan.reaches}${leaves}`);
+      for (const [i, step] of plan.steps.entries()) lines.push(`    ${i + 1}. ${step.text}`);
+    });
+    blocks.push(lines.join('\n'));
+  }
+  return blocks.length > 0 ? `\n${blocks.join('\n\n')}\n` : '';
 }
 
 export function formatSummary(summary: ReadinessSummary, options: TableOptions = {}): string {

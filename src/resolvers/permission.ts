@@ -1,6 +1,8 @@
 import type { GatewayContext } from '../context.ts';
-import { findPermission, PERMISSION_CATALOG } from '../iam/index.ts';
+import { type EffectivePermission, findPermission, PERMISSION_CATALOG } from '../iam/index.ts';
+import { grantedScopesAllowing } from '../iam/scope-permissions.ts';
 import { listCustomRoles } from './role.ts';
+import { grantedScopesOf } from './service-app.ts';
 
 /** What a Permission field shows: a catalog entry, or one Okta returned that the catalog lacks. */
 export interface PermissionModel {
@@ -38,4 +40,20 @@ export async function findPermissionByName(
   if (known) return known;
   const all = await listPermissions(ctx);
   return all.find((p) => p.name === name) ?? null;
+}
+
+/**
+ * Service apps: of the app's ACTIVE scopes, those that let its token use the permission ([] when
+ * none does); null for users and groups. The holder is read off the granting assignments, which
+ * are all on the one principal's role list.
+ */
+export async function allowedByScopesOf(
+  ctx: GatewayContext,
+  permission: EffectivePermission,
+): Promise<string[] | null> {
+  const assignment = permission.grantedBy[0];
+  if (assignment?.principalKind !== 'SERVICE_APP') return null;
+  const app = await ctx.loaders.serviceAppByClientId.load(assignment.principalKey);
+  if (!app) return [];
+  return grantedScopesAllowing(permission.permission, await grantedScopesOf(ctx, app));
 }

@@ -61,7 +61,12 @@ export async function readinessOf(
     (grants ?? []).filter((g) => g.status === status).map((g) => g.scopeId);
   return evaluateLumosReadiness(
     {
-      principal: { kind, key, displayName: displayNameOf(principal) },
+      principal: {
+        kind,
+        key,
+        displayName: displayNameOf(principal),
+        ...(isServiceApp(principal) ? { appId: principal.appId } : {}),
+      },
       assignments,
       grantedScopes: grants ? scopesWith('ACTIVE') : null,
       revokedScopes: grants ? scopesWith('REVOKED') : undefined,

@@ -1,4 +1,9 @@
-import { findPermissionByName, listPermissions, permissionModel } from '../resolvers/permission.ts';
+import {
+  allowedByScopesOf,
+  findPermissionByName,
+  listPermissions,
+  permissionModel,
+} from '../resolvers/permission.ts';
 import { builder } from './builder.ts';
 import { EffectivePermissionRef, PermissionRef, RoleAssignmentRef } from './refs.ts';
 
@@ -31,6 +36,12 @@ EffectivePermissionRef.implement({
       type: [RoleAssignmentRef],
       description: 'The role assignments that grant it (provenance).',
       resolve: (e) => [...e.grantedBy],
+    }),
+    allowedByScopes: t.stringList({
+      nullable: true,
+      description:
+        'Service apps: the granted OAuth scopes that let the app use this permission; an empty list means no granted scope does, so its token cannot use it. Null for users and groups.',
+      resolve: (e, _args, ctx) => allowedByScopesOf(ctx, e),
     }),
   }),
 });

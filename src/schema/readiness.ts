@@ -1,4 +1,10 @@
-import type { LumosReadinessResult, LumosRuleSet, UndeterminedInput } from '../iam/index.ts';
+import type {
+  LumosReadinessResult,
+  LumosRuleSet,
+  RemediationPlan,
+  RemediationStep,
+  UndeterminedInput,
+} from '../iam/index.ts';
 import { readinessByName } from '../resolvers/readiness.ts';
 import { builder } from './builder.ts';
 import { LumosAccessEnum, ReadinessRef } from './refs.ts';
@@ -84,13 +90,57 @@ const CapabilityRef = builder.objectRef<CapabilityModel>('LumosCapability').impl
 });
 
 const WarningRef = builder.objectRef<WarningModel>('LumosWarning').implement({
-  description: 'Something that works today but is fragile.',
+  description: 'Something that works today but is fragile, or that the verdict cannot count.',
   fields: (t) => ({
     code: t.exposeString('code', {
       description:
-        'Stable code: NO_ADMIN_ROLE, TARGETED_ROLE, CUSTOM_ROLE_SUPER_ADMIN_MEMBERSHIP, INHERITED_ROLE.',
+        'Stable code: NO_ADMIN_ROLE, TARGETED_ROLE, CUSTOM_ROLE_SUPER_ADMIN_MEMBERSHIP, INHERITED_ROLE, INACTIVE_ROLE (an assignment that grants nothing until reactivated), UNKNOWN_ROLE_TYPE (a role type the gateway does not know, counted as granting nothing).',
     }),
     message: t.exposeString('message', { description: 'What it means, in plain language.' }),
+  }),
+});
+
+const RemediationStepRef = builder.objectRef<RemediationStep>('RemediationStep').implement({
+  description: 'One change to make in Okta.',
+  fields: (t) => ({
+    action: t.exposeString('action', {
+      description:
+        'ASSIGN_ROLE, REMOVE_TARGETS, ADD_PERMISSION, ADD_RESOURCE, GRANT_SCOPE or REACTIVATE_ROLE.',
+    }),
+    subject: t.exposeString('subject', {
+      description: 'The role type, custom role id, permission, ORN or scope the step is about.',
+    }),
+    apiCall: t.exposeString('apiCall', {
+      nullable: true,
+      description:
+        'The Okta Management API call that makes the change, e.g. POST /api/v1/users/00u1.../roles {"type":"APP_ADMIN"}.',
+    }),
+    consolePath: t.exposeString('consolePath', {
+      nullable: true,
+      description: 'Where in the Admin Console, for this kind of principal.',
+    }),
+    text: t.exposeString('text', { description: 'One sentence a person can act on.' }),
+  }),
+});
+
+const RemediationPlanRef = builder.objectRef<RemediationPlan>('RemediationPlan').implement({
+  description: 'A complete way to a better verdict: every step is needed for what the plan reaches.',
+  fields: (t) => ({
+    reaches: t.field({
+      type: StatusEnum,
+      description: 'The status the principal would have after these steps.',
+      resolve: (p) => p.reaches,
+    }),
+    steps: t.field({
+      type: [RemediationStepRef],
+      description: 'The changes, least privilege first.',
+      resolve: (p) => [...p.steps],
+    }),
+    leavesMissing: t.field({
+      type: [CapabilityNameEnum],
+      description: 'Required capabilities still unavailable after the steps.',
+      resolve: (p) => [...p.leavesMissing],
+    }),
   }),
 });
 
@@ -133,8 +183,15 @@ ReadinessRef.implement({
       resolve: (r) => [...r.warnings],
     }),
     remediation: t.stringList({
-      description: 'Ordered, concrete steps, least privilege first.',
+      description:
+        'The text of the first remediation plan: ordered, concrete steps, least privilege first (for UNKNOWN, what the gateway must read first).',
       resolve: (r) => [...r.remediation],
+    }),
+    remediationPlans: t.field({
+      type: [RemediationPlanRef],
+      description:
+        'Complete ways to a better verdict, fewest privileges first; `remediation` is the text of the first.',
+      resolve: (r) => [...r.remediationPlans],
     }),
     undetermined: t.field({
       type: [UndeterminedInputRef],

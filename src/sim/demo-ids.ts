@@ -25,6 +25,9 @@ export interface DemoPrincipalIds {
     lumosResourceSet: string;
     accessRequestsResourceSet: string;
     accessCertificationsResourceSet: string;
+    lumosRoleNoLifecycle: string;
+    lumosUsersAndGroupsResourceSet: string;
+    workflowsResourceSet: string;
   };
 }
 
@@ -75,6 +78,13 @@ export function demoPrincipalIds(org: OrgSnapshot): DemoPrincipalIds {
         DEMO_EXTRAS.accessCertificationsResourceSet,
         'resource set',
       ),
+      lumosRoleNoLifecycle: find(rolesByLabel, DEMO_EXTRAS.lumosRoleNoLifecycle, 'custom role'),
+      lumosUsersAndGroupsResourceSet: find(
+        setsByLabel,
+        DEMO_EXTRAS.lumosUsersAndGroupsResourceSet,
+        'resource set',
+      ),
+      workflowsResourceSet: find(setsByLabel, DEMO_EXTRAS.workflowsResourceSet, 'resource set'),
     },
   };
 }

@@ -81,6 +81,33 @@ export const DEMO_USERS = {
     setup:
       'IAM-based ACCESS_CERTIFICATIONS_ADMIN on the predefined resource set ACCESS_CERTIFICATIONS_IAM_POLICY, nothing else',
   },
+  lumosCustomGap: {
+    login: at('lumos.custom.gap'),
+    firstName: 'Gus',
+    lastName: 'Gap',
+    setup:
+      'custom role "Lumos Integration (no lifecycle)" (the nine permissions less okta.users.lifecycle.manage) on resource set "Lumos: all users, groups and apps" + APP_ADMIN + REPORT_ADMIN: MANAGE_USER_LIFECYCLE is missing',
+  },
+  lumosCustomOutOfScope: {
+    login: at('lumos.custom.scoped'),
+    firstName: 'Sol',
+    lastName: 'Scoped',
+    setup:
+      'custom role "Lumos Integration" on resource set "Lumos: users and groups" (no apps ORN: its app permissions are out of scope) + API_ACCESS_MANAGEMENT_ADMIN + REPORT_ADMIN',
+  },
+  inactiveRole: {
+    login: at('inactive.role'),
+    firstName: 'Ivy',
+    lastName: 'Inactive',
+    setup: 'GROUP_MEMBERSHIP_ADMIN + APP_ADMIN, and REPORT_ADMIN assigned but INACTIVE',
+  },
+  unknownRoleType: {
+    login: at('new.role.type'),
+    firstName: 'Wes',
+    lastName: 'Workflows',
+    setup:
+      'WORKFLOWS_ADMIN (a role type the gateway does not know) on its predefined resource set WORKFLOWS_IAM_POLICY, nothing else',
+  },
 } as const satisfies Record<string, DemoUser>;
 
 export const DEMO_GROUPS = {
@@ -106,4 +133,9 @@ export const DEMO_SERVICE_APPS = {
   },
   noRole: { label: 'Lumos Connector (no role)', setup: 'six scopes, no admin role' },
   reporting: { label: 'Audit Reporter', setup: 'READ_ONLY_ADMIN + okta.users.read, okta.logs.read' },
+  partialScopes: {
+    label: 'Lumos Connector (users.read scope)',
+    setup:
+      'ORG_ADMIN + the six Lumos scopes with okta.users.read for okta.users.manage: its role grants okta.users.manage, its token cannot use it',
+  },
 } as const satisfies Record<string, DemoServiceApp>;

@@ -4,6 +4,12 @@
  * never on the org's size.
  */
 import { DEMO_GROUPS, DEMO_SERVICE_APPS, DEMO_USERS } from './demo-principals.ts';
+import {
+  buildLaterPart,
+  LATER_EXTRAS,
+  SERVICE_APPS_ADDED_LATER,
+  USERS_ADDED_LATER,
+} from './demo-setup-later.ts';
 import { ID_PREFIX, type OktaIdFactory } from './generate-random.ts';
 import type {
   SnapshotApp,
@@ -52,13 +58,11 @@ export const DEMO_EXTRAS = {
   lumosResourceSet: 'Lumos: all users, groups and apps',
   accessRequestsResourceSet: 'Access requests',
   accessCertificationsResourceSet: 'Access certifications',
+  ...LATER_EXTRAS,
 } as const;
 
 /** Okta's predefined resource set of the IAM-based Access Certifications Administrator role. */
 export const ACCESS_CERTIFICATIONS_IAM_POLICY = 'ACCESS_CERTIFICATIONS_IAM_POLICY';
-
-/** Named users added after the first demo org: their ids are drawn last, so earlier ids stay as they were. */
-const USERS_ADDED_LATER: ReadonlySet<string> = new Set(['accessCertifications']);
 
 /** The named part of the org, before the random population is added. */
 export interface NamedOrgPart {
@@ -85,7 +89,8 @@ export function buildNamedPart(org: SnapshotOrg, ids: OktaIdFactory): NamedOrgPa
   const created = NAMED_CREATED;
   const users = Object.entries(DEMO_USERS).map(
     ([key, user]): SnapshotUser => ({
-      id: USERS_ADDED_LATER.has(key) ? '' : ids.next(ID_PREFIX.user),
+      // Named users added after the first demo org get their ids last, so earlier ids stay as they were.
+      id: USERS_ADDED_LATER.has(key as keyof typeof DEMO_USERS) ? '' : ids.next(ID_PREFIX.user),
       status: 'ACTIVE',
       created,
       profile: {
@@ -123,8 +128,11 @@ export function buildNamedPart(org: SnapshotOrg, ids: OktaIdFactory): NamedOrgPa
   });
   const slack = app('slack', DEMO_EXTRAS.slackApp, 'SAML_2_0');
   const salesforce = app('salesforce', DEMO_EXTRAS.salesforceApp, 'SAML_2_0');
-  const serviceApps = Object.values(DEMO_SERVICE_APPS).map((service): SnapshotApp => {
-    const base = app('oidc_client', service.label, 'OPENID_CONNECT');
+  const firstServiceApps = (Object.keys(DEMO_SERVICE_APPS) as (keyof typeof DEMO_SERVICE_APPS)[]).filter(
+    (key) => !SERVICE_APPS_ADDED_LATER.has(key),
+  );
+  const serviceApps = firstServiceApps.map((key): SnapshotApp => {
+    const base = app('oidc_client', DEMO_SERVICE_APPS[key].label, 'OPENID_CONNECT');
     return {
       ...base,
       oauthClient: {
@@ -134,8 +142,7 @@ export function buildNamedPart(org: SnapshotOrg, ids: OktaIdFactory): NamedOrgPa
       },
     };
   });
-  const clientId = (key: keyof typeof DEMO_SERVICE_APPS) =>
-    serviceApps[Object.keys(DEMO_SERVICE_APPS).indexOf(key)]!.id;
+  const clientId = (key: keyof typeof DEMO_SERVICE_APPS) => serviceApps[firstServiceApps.indexOf(key)]!.id;
 
   const grants: SnapshotGrant[] = [];
   const grant = (key: keyof typeof DEMO_SERVICE_APPS, scopes: readonly string[], revoked: string[] = []) => {
@@ -250,6 +257,17 @@ export function buildNamedPart(org: SnapshotOrg, ids: OktaIdFactory): NamedOrgPa
     ],
   };
 
+  const later = buildLaterPart({
+    org,
+    ids,
+    created,
+    userId,
+    lumosRole,
+    lumosSet,
+    permissions: LUMOS_CUSTOM_ROLE_PERMISSIONS,
+    scopes: LUMOS_SCOPES,
+  });
+
   return {
     users,
     groups: [everyone, superAdmins, supportStaff, helpDeskTeam, engineering, sales],
@@ -257,11 +275,11 @@ export function buildNamedPart(org: SnapshotOrg, ids: OktaIdFactory): NamedOrgPa
     engineeringGroupId: engineering.id,
     salesGroupId: sales.id,
     memberships: [{ groupId: superAdmins.id, userIds: [userId('superViaGroup')] }],
-    apps: [slack, salesforce, ...serviceApps],
-    grants,
-    customRoles: [lumosRole, lumosRoleNoAppAssignment],
-    resourceSets: [lumosSet, accessRequestsSet, accessCertificationsSet],
+    apps: [slack, salesforce, ...serviceApps, ...later.apps],
+    grants: [...grants, ...later.grants],
+    customRoles: [lumosRole, lumosRoleNoAppAssignment, ...later.customRoles],
+    resourceSets: [lumosSet, accessRequestsSet, accessCertificationsSet, ...later.resourceSets],
     accessRequestsResourceSet: accessRequestsSet,
-    roleAssignments,
+    roleAssignments: [...roleAssignments, ...later.roleAssignments],
   };
 }

@@ -30,11 +30,11 @@ export interface GenerateOptions {
   groups?: number;
   /** Apps other than service apps, the named Slack and Salesforce included (at least 2). Default 60. */
   apps?: number;
-  /** OAuth service apps, the six named ones included (at least 6). Default 6. */
+  /** OAuth service apps, the seven named ones included (at least 7). Default 7. */
   serviceApps?: number;
-  /** Custom roles beyond the two named Lumos roles. Default 3. */
+  /** Custom roles beyond the three named Lumos roles. Default 3. */
   customRoles?: number;
-  /** Resource sets beyond the three named ones. Default 3. */
+  /** Resource sets beyond the five named ones. Default 3. */
   resourceSets?: number;
   /** Random admin principals (users, a few groups, a few service apps) beyond the named ones. Default 25. */
   admins?: number;
@@ -94,7 +94,7 @@ export function generateDemoOrg(options: GenerateOptions = {}): OrgSnapshot {
     groups: groups.list,
     randomGroupIds: groups.randomGroupIds,
     apps: Math.max(count(options.apps, 60), 2),
-    serviceApps: Math.max(count(options.serviceApps, 6), 6),
+    serviceApps: Math.max(count(options.serviceApps, 7), 7),
     customRoles: count(options.customRoles, 3),
     resourceSets: count(options.resourceSets, 3),
     admins: count(options.admins, 25),

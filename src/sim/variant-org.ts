@@ -50,7 +50,10 @@ function addNewRoleTypes(org: OrgSnapshot): void {
       } satisfies SnapshotResourceSet;
       org.resourceSets.push(set);
     }
-    set.bindings.push({ role: NEW_ROLE_TYPE, members: [{ type: 'USER', id: holder.id }] });
+    // Okta binds a role once per set: a holder joins the role's binding when it has one.
+    const binding = set.bindings.find((b) => b.role === NEW_ROLE_TYPE);
+    if (binding) binding.members.push({ type: 'USER', id: holder.id });
+    else set.bindings.push({ role: NEW_ROLE_TYPE, members: [{ type: 'USER', id: holder.id }] });
   }
   const role = org.customRoles.find((r) => r.label === DEMO_EXTRAS.lumosRole) ?? org.customRoles[0];
   if (role && !role.permissions.includes(NEW_PERMISSION)) role.permissions.push(NEW_PERMISSION);

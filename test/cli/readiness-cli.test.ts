@@ -73,7 +73,7 @@ describe('readiness against Okta (the simulator), one exit code per status', { t
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const [header, row, ...rest] = linesOf(run.stdout);
-    expect(header).toMatch(/^PRINCIPAL\s+KIND\s+STATUS\s+MISSING\s+FIRST STEP$/);
+    expect(header).toMatch(/^PRINCIPAL\s+KIND\s+STATUS\s+MISSING\s+PLANS$/);
     expect(row).toMatch(/^Sara Direct \(super\.direct@demo\.example\)\s+USER\s+READY\s+-\s+-$/);
     expect(rest).toEqual([]);
     expect(run.stdout).not.toContain('\u001b[');
@@ -101,6 +101,32 @@ describe('readiness against Okta (the simulator), one exit code per status', { t
     );
     expect(unsupported.code).toBe(2);
     expect(unsupported.stdout).toMatch(/Rita Reader .*USER\s+UNSUPPORTED\s+\S/);
+  });
+
+  it('shows each plan in the table and step by step under it, and in the JSON document', async () => {
+    const [table, json] = await Promise.all([
+      runCli(['readiness', 'no.role@demo.example'], oktaEnv),
+      runCli(['readiness', 'no.role@demo.example', '--json'], oktaEnv),
+    ]);
+    const lines = linesOf(table.stdout);
+    expect(lines[1]).toMatch(
+      /NOT_READY\s+SUPER_ADMIN\s+PARTIAL by assign REPORT_ADMIN \+ GROUP_MEMBERSHIP_ADMIN \+ APP_ADMIN \| READY by assign SUPER_ADMIN$/,
+    );
+    expect(lines.slice(2).map((l) => l.replace(/\/users\/00u\w+\//, '/users/{id}/'))).toEqual([
+      '',
+      'Nora Nobody (no.role@demo.example): NOT_READY',
+      '  Plan 1: reaches PARTIAL, still without READ_ADMIN_ROLES and MANAGE_SUPER_ADMIN_MEMBERSHIP',
+      '    1. Assign REPORT_ADMIN to user Nora Nobody org-wide, for READ_SYSTEM_LOG: POST /api/v1/users/{id}/roles {"type":"REPORT_ADMIN"} (Security > Administrators > Admins > Add Administrator).',
+      '    2. Assign GROUP_MEMBERSHIP_ADMIN to user Nora Nobody org-wide, for MANAGE_USER_LIFECYCLE and MANAGE_GROUP_MEMBERSHIP: POST /api/v1/users/{id}/roles {"type":"GROUP_MEMBERSHIP_ADMIN"} (Security > Administrators > Admins > Add Administrator).',
+      '    3. Assign APP_ADMIN to user Nora Nobody org-wide, for READ_APPS, MANAGE_APP_ASSIGNMENTS and READ_CUSTOM_ATTRIBUTES: POST /api/v1/users/{id}/roles {"type":"APP_ADMIN"} (Security > Administrators > Admins > Add Administrator).',
+      '  Plan 2: reaches READY',
+      '    1. Assign SUPER_ADMIN to user Nora Nobody org-wide, for every required capability: POST /api/v1/users/{id}/roles {"type":"SUPER_ADMIN"} (Security > Administrators > Admins > Add Administrator).',
+    ]);
+    const doc = parseDocument(json);
+    expect(doc.results[0]?.remediationPlans.map((p) => [p.reaches, p.steps.map((s) => s.subject)])).toEqual([
+      ['PARTIAL', ['REPORT_ADMIN', 'GROUP_MEMBERSHIP_ADMIN', 'APP_ADMIN']],
+      ['READY', ['SUPER_ADMIN']],
+    ]);
   });
 
   it('prints the documented JSON document for users, groups and service apps', async () => {
@@ -261,22 +287,25 @@ describe('readiness with a credential that cannot read everything', { timeout: 9
       expect(oauth.code).toBe(3);
       const doc = parseDocument(oauth);
       const reference = parseDocument(superAdmin);
-      // The four SUPER_ADMIN connectors depend on their grants; READ_ONLY_ADMIN only is UNSUPPORTED anyway.
+      // The four SUPER_ADMIN connectors and the ORG_ADMIN one depend on their grants; READ_ONLY_ADMIN
+      // only is UNSUPPORTED anyway.
       expect(
         doc.results
           .filter((r) => r.status === 'UNKNOWN')
           .map((r) => r.key)
           .sort(),
-      ).toEqual([appIds.full, appIds.missingScope, appIds.revoked, appIds.readOnly].sort());
+      ).toEqual(
+        [appIds.full, appIds.missingScope, appIds.revoked, appIds.readOnly, appIds.partialScopes].sort(),
+      );
       expect(doc.results.find((r) => r.key === appIds.reporting)?.status).toBe('UNSUPPORTED');
-      expect(doc.summary.UNKNOWN).toBe(4);
+      expect(doc.summary.UNKNOWN).toBe(5);
       // Users and groups: the same verdicts as a Super Administrator's token gives.
       const notApps = (d: ReadinessDocument) =>
         d.results.filter((r) => r.kind !== 'SERVICE_APP').map((r) => [r.key, r.status]);
       expect(notApps(doc)).toEqual(notApps(reference));
       const s = doc.summary;
       expect(linesOf(table.stdout).at(-1)).toBe(
-        `${doc.results.length} principals: READY ${s.READY}, PARTIAL ${s.PARTIAL}, NOT_READY ${s.NOT_READY}, UNSUPPORTED ${s.UNSUPPORTED}, UNKNOWN 4`,
+        `${doc.results.length} principals: READY ${s.READY}, PARTIAL ${s.PARTIAL}, NOT_READY ${s.NOT_READY}, UNSUPPORTED ${s.UNSUPPORTED}, UNKNOWN 5`,
       );
       expect(table.code).toBe(3);
     } finally {

@@ -8,7 +8,13 @@ import { failureLine } from '../../src/readiness-report/cli-exit.ts';
 import { graphqlEndpoint } from '../../src/readiness-report/connection.ts';
 import { buildReadinessDocument, type ReadinessResult } from '../../src/readiness-report/document.ts';
 import { exitCodeFor } from '../../src/readiness-report/exit-codes.ts';
-import { formatReadinessTable, missingItems, shouldUseColor } from '../../src/readiness-report/table.ts';
+import {
+  formatPlans,
+  formatReadinessTable,
+  missingItems,
+  planSummary,
+  shouldUseColor,
+} from '../../src/readiness-report/table.ts';
 
 // ajv-formats is CommonJS with a default export: NodeNext types see the module object.
 const addFormats = formatsPlugin as unknown as typeof formatsPlugin.default;
@@ -41,7 +47,36 @@ function result(overrides: Partial<ReadinessResult> = {}): ReadinessResult {
     missingPermissions: [],
     missingScopes: [],
     warnings: [{ code: 'TARGETED_ROLE', message: 'keep the list current' }],
-    remediation: ['Assign GROUP_MEMBERSHIP_ADMIN org-wide.'],
+    remediation: ['Make GROUP_MEMBERSHIP_ADMIN cover all groups.'],
+    remediationPlans: [
+      {
+        reaches: 'PARTIAL',
+        leavesMissing: ['READ_ADMIN_ROLES'],
+        steps: [
+          {
+            action: 'REMOVE_TARGETS',
+            subject: 'GROUP_MEMBERSHIP_ADMIN',
+            apiCall:
+              'DELETE /api/v1/users/00u1/roles/ra1, then POST /api/v1/users/00u1/roles {"type":"GROUP_MEMBERSHIP_ADMIN"}',
+            consolePath: 'Directory > People > Tara Targeted > Admin roles',
+            text: 'Make GROUP_MEMBERSHIP_ADMIN cover all groups.',
+          },
+        ],
+      },
+      {
+        reaches: 'READY',
+        leavesMissing: [],
+        steps: [
+          {
+            action: 'ASSIGN_ROLE',
+            subject: 'SUPER_ADMIN',
+            apiCall: 'POST /api/v1/users/00u1/roles {"type":"SUPER_ADMIN"}',
+            consolePath: 'Security > Administrators > Admins > Add Administrator',
+            text: 'Assign SUPER_ADMIN.',
+          },
+        ],
+      },
+    ],
     undetermined: [],
     ...overrides,
   };
@@ -92,17 +127,55 @@ describe('the readiness document', () => {
 });
 
 describe('the table', () => {
-  it('shows principal, kind, status, missing items and the first remediation step', () => {
+  it('shows principal, kind, status, missing items and each plan in a few words', () => {
     const text = formatReadinessTable([
       result({ missingRoles: ['SUPER_ADMIN'], missingScopes: ['okta.logs.read'] }),
     ]);
     const [header, row] = text.trimEnd().split('\n');
-    expect(header).toMatch(/^PRINCIPAL\s+KIND\s+STATUS\s+MISSING\s+FIRST STEP$/);
+    expect(header).toMatch(/^PRINCIPAL\s+KIND\s+STATUS\s+MISSING\s+PLANS$/);
     expect(row).toContain('Tara Targeted (lumos.targeted@demo.example)');
     expect(row).toMatch(
-      /USER\s+PARTIAL\s+SUPER_ADMIN, okta.logs.read\s+Assign GROUP_MEMBERSHIP_ADMIN org-wide\.$/,
+      /USER\s+PARTIAL\s+SUPER_ADMIN, okta.logs.read\s+PARTIAL by make org-wide GROUP_MEMBERSHIP_ADMIN \| READY by assign SUPER_ADMIN$/,
     );
     expect(text).not.toContain('\u001b[');
+  });
+  it('sums up a plan by its steps, runs of one action together', () => {
+    expect(
+      planSummary({
+        reaches: 'PARTIAL',
+        leavesMissing: [],
+        steps: ['REPORT_ADMIN', 'APP_ADMIN'].map((subject) => ({
+          action: 'ASSIGN_ROLE',
+          subject,
+          apiCall: null,
+          consolePath: null,
+          text: '',
+        })),
+      }),
+    ).toBe('PARTIAL by assign REPORT_ADMIN + APP_ADMIN');
+  });
+  it('lists under the table each plan of a principal that is not READY, step by step, with its warnings', () => {
+    const text = formatPlans([
+      result(),
+      result({
+        principal: 'ready',
+        displayName: 'ready',
+        status: 'READY',
+        remediation: [],
+        remediationPlans: [],
+        warnings: [],
+      }),
+    ]);
+    expect(text.split('\n')).toEqual([
+      '',
+      'Tara Targeted (lumos.targeted@demo.example): PARTIAL',
+      '  TARGETED_ROLE: keep the list current',
+      '  Plan 1: reaches PARTIAL, still without READ_ADMIN_ROLES',
+      '    1. Make GROUP_MEMBERSHIP_ADMIN cover all groups.',
+      '  Plan 2: reaches READY',
+      '    1. Assign SUPER_ADMIN.',
+      '',
+    ]);
   });
   it('names limited capabilities when nothing is missing outright', () => {
     expect(missingItems(result())).toBe('limited: MANAGE_GROUP_MEMBERSHIP');

@@ -54,6 +54,8 @@ describe('Lumos readiness on the demo org', () => {
     const noRole = await readiness(ids.serviceApps.noRole);
     expect(noRole.status).toBe('NOT_READY');
     expect(noRole.codes).toContain('NO_ADMIN_ROLE');
+    const partial = await readiness(ids.serviceApps.partialScopes);
+    expect(partial).toMatchObject({ status: 'NOT_READY', missingScopes: ['okta.users.manage'] });
   });
 
   it('explains what is missing: roles, limits, reasons and remediation', async () => {
@@ -65,7 +67,20 @@ describe('Lumos readiness on the demo org', () => {
     expect(noRole.missingRoles.length).toBeGreaterThan(0);
     expect(noRole.remediation.length).toBeGreaterThan(0);
     const readOnly = await readiness(DEMO_USERS.readOnly.login);
-    expect(readOnly.remediation[0]).toMatch(/Read-Only/);
+    expect(readOnly.remediation).toEqual(readOnly.remediationPlans[0]?.steps.map((s) => s.text));
+    expect(readOnly.remediationPlans.map((p) => p.reaches)).toEqual(['PARTIAL', 'READY']);
+  });
+
+  it.each([
+    ['lumos.custom.gap', DEMO_USERS.lumosCustomGap.login, 'PARTIAL', null],
+    ['lumos.custom.scoped', DEMO_USERS.lumosCustomOutOfScope.login, 'NOT_READY', null],
+    ['inactive.role', DEMO_USERS.inactiveRole.login, 'PARTIAL', 'INACTIVE_ROLE'],
+    ['new.role.type', DEMO_USERS.unknownRoleType.login, 'NOT_READY', 'UNKNOWN_ROLE_TYPE'],
+  ])('rates the persona %s %s', async (_name, login, status, warning) => {
+    const result = await readiness(login);
+    expect(result.status).toBe(status);
+    if (warning) expect(result.codes).toContain(warning);
+    expect(result.remediationPlans.at(-1)?.reaches).toBe('READY');
   });
 
   it("rates `me`, the gateway's own credential: the API token's user, or the OAuth service app", async () => {

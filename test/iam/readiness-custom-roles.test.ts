@@ -85,9 +85,20 @@ describe('the Lumos custom-role combination', () => {
       expect(r.missingPermissions).toEqual(capability === null ? [] : [removed]);
       if (capability !== null) {
         expect(r.capabilities.find((c) => c.name === capability)?.missing).toEqual([removed]);
-        expect(r.remediation[0]).toBe(
-          `Add permission ${removed} to custom role "Lumos connector" (cr0lumos): POST /api/v1/iam/roles/cr0lumos/permissions/${removed} (Security > Administrators > Roles).`,
-        );
+        // Adding the one permission back is the least privilege; no standard role is suggested for it.
+        expect(r.remediationPlans[0]).toEqual({
+          reaches: 'PARTIAL',
+          leavesMissing: SA_ONLY,
+          steps: [
+            {
+              action: 'ADD_PERMISSION',
+              subject: removed,
+              apiCall: `POST /api/v1/iam/roles/cr0lumos/permissions/${removed}`,
+              consolePath: 'Security > Administrators > Roles > Lumos connector',
+              text: `Add the permission ${removed} to custom role "Lumos connector" (cr0lumos), for ${capability}; every holder of the role gains it: POST /api/v1/iam/roles/cr0lumos/permissions/${removed} (Security > Administrators > Roles > Lumos connector).`,
+            },
+          ],
+        });
       }
       const essential = ['READ_USERS', 'READ_GROUPS', 'READ_APPS'].includes(capability ?? '');
       expect(r.status).toBe(essential ? 'NOT_READY' : 'PARTIAL');
@@ -116,13 +127,22 @@ describe('the Lumos custom-role combination', () => {
     ]);
     expect(r.warnings.map((w) => w.code)).toEqual(['TARGETED_ROLE', 'CUSTOM_ROLE_SUPER_ADMIN_MEMBERSHIP']);
     expect(r.warnings[0]?.message).toContain('is limited to the resources of resource set iamLumos');
-    expect(r.remediation.slice(0, 2)).toEqual([
-      `Add ${ALL_USERS} to resource set iamLumos: PATCH /api/v1/iam/resource-sets/iamLumos/resources {"additions":["${ALL_USERS}"]} (Security > Administrators > Resources).`,
-      `Add ${ALL_GROUPS} to resource set iamLumos: PATCH /api/v1/iam/resource-sets/iamLumos/resources {"additions":["${ALL_GROUPS}"]} (Security > Administrators > Resources).`,
+    expect(r.remediationPlans[0]?.steps.map((s) => [s.action, s.subject, s.apiCall])).toEqual([
+      [
+        'ADD_RESOURCE',
+        ALL_USERS,
+        `PATCH /api/v1/iam/resource-sets/iamLumos/resources {"additions":["${ALL_USERS}"]}`,
+      ],
+      [
+        'ADD_RESOURCE',
+        ALL_GROUPS,
+        `PATCH /api/v1/iam/resource-sets/iamLumos/resources {"additions":["${ALL_GROUPS}"]}`,
+      ],
     ]);
+    expect(r.remediationPlans[0]).toMatchObject({ reaches: 'PARTIAL', leavesMissing: SA_ONLY });
   });
 
-  it('grants nothing for a permission whose family the resource set lacks, and says to add the ORN', () => {
+  it('calls a held permission whose family the resource set lacks out of scope, not missing, and adds the ORN', () => {
     const r = evaluateCustom(LUMOS_CUSTOM_PERMISSIONS, 'APP_ADMIN', [ALL_USERS, ALL_GROUPS]);
     // APP_ADMIN still covers the app capabilities org-wide.
     expect(unavailable(r)).toEqual(SA_ONLY);
@@ -131,14 +151,26 @@ describe('the Lumos custom-role combination', () => {
       catalogWith([customRole('cr0lumos', LUMOS_CUSTOM_PERMISSIONS)], { iamLumos: [ALL_USERS, ALL_GROUPS] }),
     );
     expect(alone.status).toBe('NOT_READY');
-    expect(alone.missingPermissions).toEqual([
-      'okta.apps.assignment.manage',
-      'okta.apps.manage',
-      'okta.apps.read',
+    // The role holds every app permission: only the resource set is too narrow.
+    expect(alone.missingPermissions).toEqual([]);
+    expect(alone.capabilities.find((c) => c.name === 'READ_APPS')).toMatchObject({
+      available: false,
+      missing: [],
+      reason: `Out of scope: custom role "Lumos connector" (cr0lumos) holds okta.apps.read, but its resource set iamLumos lacks ${ALL_APPS}.`,
+    });
+    // Alone, it also needs a role for custom attributes: APP_ADMIN, which covers all apps as well.
+    expect(alone.remediationPlans[0]?.steps.map((s) => [s.action, s.subject])).toEqual([
+      ['ASSIGN_ROLE', 'REPORT_ADMIN'],
+      ['ASSIGN_ROLE', 'APP_ADMIN'],
     ]);
-    expect(alone.remediation).toContain(
-      `Add ${ALL_APPS} to resource set iamLumos: PATCH /api/v1/iam/resource-sets/iamLumos/resources {"additions":["${ALL_APPS}"]} (Security > Administrators > Resources).`,
-    );
+    const paired = evaluateCustom(LUMOS_CUSTOM_PERMISSIONS, 'API_ACCESS_MANAGEMENT_ADMIN', [
+      ALL_USERS,
+      ALL_GROUPS,
+    ]);
+    expect(paired.remediationPlans[0]?.steps.map((s) => [s.action, s.subject])).toEqual([
+      ['ADD_RESOURCE', ALL_APPS],
+    ]);
+    expect(alone.remediation.some((s) => s.startsWith('Add the permission'))).toBe(false);
   });
 
   it('can never grant MANAGE_SUPER_ADMIN_MEMBERSHIP, even with okta.groups.manage and okta.users.manage', () => {

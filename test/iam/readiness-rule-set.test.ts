@@ -105,8 +105,9 @@ describe('the evaluator is generic over the rule set', () => {
     expect(r.status).toBe('PARTIAL');
     expect(r.missingRoles).toEqual(['REPORT_ADMIN']);
     expect(r.remediation).toEqual([
-      'Assign REPORT_ADMIN org-wide (grants READ_SYSTEM_LOG): POST /api/v1/users/00u1lumos/roles {"type":"REPORT_ADMIN"} (Security > Administrators > Add administrator).',
+      'Assign REPORT_ADMIN to user lumos@acme.com org-wide, for READ_SYSTEM_LOG: POST /api/v1/users/00u1lumos/roles {"type":"REPORT_ADMIN"} (Security > Administrators > Admins > Add Administrator).',
     ]);
+    expect(r.remediationPlans.map((p) => [p.reaches, p.leavesMissing])).toEqual([['READY', []]]);
   });
 
   it('suggests GROUP_MEMBERSHIP_ADMIN for what APP_ADMIN and REPORT_ADMIN leave out', () => {

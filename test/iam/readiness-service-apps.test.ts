@@ -50,12 +50,26 @@ describe('a service app with SUPER_ADMIN', () => {
     expect(r.missingRoles).toEqual([]);
     expect(unavailable(r)).toEqual(lost);
     for (const name of lost) {
-      // A read capability asks for the least scope that would do: okta.users.read rather than manage.
-      const asked = name.startsWith('READ_') ? scope.replace('.manage', '.read') : scope;
-      expect(r.capabilities.find((c) => c.name === name)?.missing).toEqual([asked]);
+      // Each capability names the scope Lumos requests in FULL, as missingScopes does (not a read substitute).
+      expect(r.capabilities.find((c) => c.name === name)?.missing).toEqual([scope]);
     }
     expect(r.remediation).toEqual([
       `Grant the Okta API scope ${scope} to Lumos connector: POST /api/v1/apps/0oa1lumos/grants {"scopeId":"${scope}","issuer":"https://acme.okta.com"} (Applications > Lumos connector > Okta API Scopes).`,
+    ]);
+    expect(r.remediationPlans).toEqual([
+      {
+        reaches: 'READY',
+        leavesMissing: [],
+        steps: [
+          {
+            action: 'GRANT_SCOPE',
+            subject: scope,
+            apiCall: `POST /api/v1/apps/0oa1lumos/grants {"scopeId":"${scope}","issuer":"https://acme.okta.com"}`,
+            consolePath: 'Applications > Lumos connector > Okta API Scopes',
+            text: r.remediation[0],
+          },
+        ],
+      },
     ]);
   });
 
@@ -141,17 +155,30 @@ describe('a service app without a usable role', () => {
     expect(r.status).toBe('NOT_READY');
     expect(r.warnings.map((w) => w.code)).toEqual(['NO_ADMIN_ROLE']);
     expect(r.missingRoles).toEqual(['SUPER_ADMIN']);
-    expect(r.remediation.at(-1)).toBe(
-      'Assign SUPER_ADMIN org-wide (no narrower role grants READ_ADMIN_ROLES, MANAGE_SUPER_ADMIN_MEMBERSHIP; it also covers every step above): POST /oauth2/v1/clients/0oa1lumos/roles {"type":"SUPER_ADMIN"} (Applications > Lumos connector > Admin roles).',
-    );
+    expect(r.remediationPlans.map((p) => [p.reaches, p.steps.map((s) => s.subject)])).toEqual([
+      ['PARTIAL', ['REPORT_ADMIN', 'GROUP_MEMBERSHIP_ADMIN', 'APP_ADMIN']],
+      ['READY', ['SUPER_ADMIN']],
+    ]);
+    // An app's roles are under the app, not Security > Administrators.
+    expect(r.remediationPlans[1]?.steps[0]).toEqual({
+      action: 'ASSIGN_ROLE',
+      subject: 'SUPER_ADMIN',
+      apiCall: 'POST /oauth2/v1/clients/0oa1lumos/roles {"type":"SUPER_ADMIN"}',
+      consolePath: 'Applications > Lumos connector > Admin roles',
+      text: 'Assign SUPER_ADMIN to service app Lumos connector org-wide, for every required capability: POST /oauth2/v1/clients/0oa1lumos/roles {"type":"SUPER_ADMIN"} (Applications > Lumos connector > Admin roles).',
+    });
   });
 
-  it('raises NO_ADMIN_ROLE when its only role is inactive', () => {
+  it('raises NO_ADMIN_ROLE and INACTIVE_ROLE when its only role is inactive, and says to reactivate it', () => {
     const r = evaluateLumosReadiness(
       serviceAppInput([assignment('SUPER_ADMIN', { status: 'INACTIVE' })], ALL_SCOPES_FULL),
       catalog,
     );
-    expect(r.warnings.map((w) => w.code)).toEqual(['NO_ADMIN_ROLE']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['NO_ADMIN_ROLE', 'INACTIVE_ROLE']);
+    expect(r.warnings[0]?.message).toContain('has no active admin role');
+    expect(r.remediationPlans.at(-1)?.steps.map((s) => [s.action, s.subject, s.consolePath])).toEqual([
+      ['REACTIVATE_ROLE', 'SUPER_ADMIN', 'Applications > Lumos connector > Admin roles'],
+    ]);
   });
 
   it('does not raise NO_ADMIN_ROLE for an unknown role type, which still grants nothing, but warns it is unknown', () => {

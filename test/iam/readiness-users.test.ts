@@ -58,11 +58,30 @@ describe('Super Administrator', () => {
     expect(codes(evaluate([assignment('SUPER_ADMIN'), inherited('HELP_DESK_ADMIN', '00g2')]))).toEqual([]);
   });
 
-  it('ignores an inactive assignment: NOT_READY, as if the user held no role', () => {
-    const r = evaluate([assignment('SUPER_ADMIN', { status: 'INACTIVE' })]);
+  it('counts an inactive assignment as nothing (NOT_READY), warns INACTIVE_ROLE and says to reactivate it', () => {
+    const inactive = assignment('SUPER_ADMIN', { status: 'INACTIVE' });
+    const r = evaluate([inactive]);
     expect(r.status).toBe('NOT_READY');
-    expect(r.warnings).toEqual([]);
+    expect(r.warnings).toEqual([
+      {
+        code: 'INACTIVE_ROLE',
+        message:
+          'SUPER_ADMIN is assigned to lumos@acme.com (00u1lumos) but INACTIVE: it grants nothing until it is reactivated.',
+      },
+    ]);
     expect(unavailable(r)).toHaveLength(10);
+    expect(
+      r.remediationPlans.map((p) => [p.reaches, p.steps.map((s) => `${s.action} ${s.subject}`)]),
+    ).toEqual([
+      [
+        'PARTIAL',
+        ['ASSIGN_ROLE REPORT_ADMIN', 'ASSIGN_ROLE GROUP_MEMBERSHIP_ADMIN', 'ASSIGN_ROLE APP_ADMIN'],
+      ],
+      ['READY', ['REACTIVATE_ROLE SUPER_ADMIN']],
+    ]);
+    expect(r.remediationPlans[1]?.steps[0]?.apiCall).toBe(
+      `DELETE /api/v1/users/00u1lumos/roles/${inactive.id}, then POST /api/v1/users/00u1lumos/roles {"type":"SUPER_ADMIN"}`,
+    );
   });
 });
 
@@ -71,7 +90,11 @@ describe('Read-only Administrator', () => {
     const r = evaluate([assignment('READ_ONLY_ADMIN')]);
     expect(r.status).toBe('UNSUPPORTED');
     expect(r.missingRoles).toEqual(['SUPER_ADMIN']);
-    expect(r.remediation[0]).toContain('Read-Only Administrator alone is not supported');
+    // READ_ONLY_ADMIN already reads users, groups and apps and the System Log.
+    expect(r.remediationPlans.map((p) => [p.reaches, p.steps.map((s) => s.subject)])).toEqual([
+      ['PARTIAL', ['GROUP_MEMBERSHIP_ADMIN', 'APP_ADMIN']],
+      ['READY', ['SUPER_ADMIN']],
+    ]);
   });
 
   it('is UNSUPPORTED for READ_ONLY access too', () => {
@@ -105,7 +128,7 @@ describe('the Lumos standard combination (Group Membership + Application + Repor
       reason: 'It needs the role SUPER_ADMIN.',
     });
     expect(r.remediation).toEqual([
-      'Assign SUPER_ADMIN org-wide (no narrower role grants READ_ADMIN_ROLES, MANAGE_SUPER_ADMIN_MEMBERSHIP; it also covers every step above): POST /api/v1/users/00u1lumos/roles {"type":"SUPER_ADMIN"} (Security > Administrators > Add administrator).',
+      'Assign SUPER_ADMIN to user lumos@acme.com org-wide, for READ_ADMIN_ROLES and MANAGE_SUPER_ADMIN_MEMBERSHIP: POST /api/v1/users/00u1lumos/roles {"type":"SUPER_ADMIN"} (Security > Administrators > Admins > Add Administrator).',
     ]);
   });
 
@@ -136,16 +159,25 @@ describe('the Lumos standard combination (Group Membership + Application + Repor
     ]);
   });
 
-  it('suggests the standard combination, least privilege first, to a user with no role', () => {
+  it('offers a user with no role the standard combination (PARTIAL) and SUPER_ADMIN (READY), each a plan', () => {
     const r = evaluate([]);
     expect(r.status).toBe('NOT_READY');
     expect(r.warnings).toEqual([]);
     expect(r.missingRoles).toEqual(['SUPER_ADMIN']);
+    expect(
+      r.remediationPlans.map((p) => [p.reaches, p.leavesMissing, p.steps.map((s) => s.subject)]),
+    ).toEqual([
+      [
+        'PARTIAL',
+        ['READ_ADMIN_ROLES', 'MANAGE_SUPER_ADMIN_MEMBERSHIP'],
+        ['REPORT_ADMIN', 'GROUP_MEMBERSHIP_ADMIN', 'APP_ADMIN'],
+      ],
+      ['READY', [], ['SUPER_ADMIN']],
+    ]);
     expect(r.remediation.map((s) => /^Assign (\w+)/.exec(s)?.[1])).toEqual([
       'REPORT_ADMIN',
       'GROUP_MEMBERSHIP_ADMIN',
       'APP_ADMIN',
-      'SUPER_ADMIN',
     ]);
   });
 });
@@ -160,12 +192,12 @@ describe('targeted roles', () => {
   it('limits capabilities to the target ORNs and is PARTIAL', () => {
     const r = evaluate(targetedCombination());
     expect(r.status).toBe('PARTIAL');
+    // Custom attributes live on the user profile schema: app targets do not narrow them.
     expect(limited(r)).toEqual({
       READ_APPS: ['orn:okta:idp:00o1acme:apps:salesforce'],
       MANAGE_USER_LIFECYCLE: [groupOrn(ORG, '00g1sales', true)],
       MANAGE_GROUP_MEMBERSHIP: [groupOrn(ORG, '00g1sales'), groupOrn(ORG, '00g1sales', true)],
       MANAGE_APP_ASSIGNMENTS: ['orn:okta:idp:00o1acme:apps:salesforce'],
-      READ_CUSTOM_ATTRIBUTES: ['orn:okta:idp:00o1acme:apps:salesforce'],
     });
     // An app-targeted Application Administrator still reads all users and groups.
     expect(r.capabilities.find((c) => c.name === 'READ_USERS')?.limitedTo).toBeNull();
@@ -184,7 +216,7 @@ describe('targeted roles', () => {
     const [gma] = targetedCombination();
     const r = evaluate([gma!, assignment('APP_ADMIN'), assignment('REPORT_ADMIN')]);
     expect(r.remediation[0]).toBe(
-      `Replace the targeted GROUP_MEMBERSHIP_ADMIN assignment with an org-wide one: DELETE /api/v1/users/00u1lumos/roles/${gma!.id}, then POST /api/v1/users/00u1lumos/roles {"type":"GROUP_MEMBERSHIP_ADMIN"} (Security > Administrators: edit the role to cover all groups or all apps).`,
+      `Make GROUP_MEMBERSHIP_ADMIN of user lumos@acme.com cover all groups instead of its 1 target, for MANAGE_USER_LIFECYCLE and MANAGE_GROUP_MEMBERSHIP; Okta keeps at least one target on an assignment, so unassign it and assign it again with none: DELETE /api/v1/users/00u1lumos/roles/${gma!.id}, then POST /api/v1/users/00u1lumos/roles {"type":"GROUP_MEMBERSHIP_ADMIN"} (Directory > People > lumos@acme.com > Admin roles).`,
     );
   });
 
@@ -213,7 +245,26 @@ describe('targeted roles', () => {
     const helpdesk = inherited('USER_ADMIN', '00g9', { targets: [{ kind: 'GROUP', groupId: '00g1' }] });
     const r = evaluate([helpdesk, assignment('APP_ADMIN'), assignment('REPORT_ADMIN')]);
     expect(codes(r)).toEqual(['INHERITED_ROLE', 'TARGETED_ROLE']);
-    expect(r.remediation[0]).toContain(`DELETE /api/v1/groups/00g9/roles/${helpdesk.id}`);
+    // GROUP_MEMBERSHIP_ADMIN, needed for memberships anyway, also covers what widening USER_ADMIN would.
+    expect(r.remediationPlans[0]?.steps.map((s) => `${s.action} ${s.subject}`)).toEqual([
+      'ASSIGN_ROLE GROUP_MEMBERSHIP_ADMIN',
+    ]);
+  });
+
+  it('widens a targeted role that comes through a group on the group, not the user', () => {
+    const gma = inherited('GROUP_MEMBERSHIP_ADMIN', '00g9', {
+      targets: [{ kind: 'GROUP', groupId: '00g1' }],
+    });
+    const r = evaluate([gma, assignment('APP_ADMIN'), assignment('REPORT_ADMIN')]);
+    expect(r.remediationPlans[0]?.steps).toEqual([
+      {
+        action: 'REMOVE_TARGETS',
+        subject: 'GROUP_MEMBERSHIP_ADMIN',
+        apiCall: `DELETE /api/v1/groups/00g9/roles/${gma.id}, then POST /api/v1/groups/00g9/roles {"type":"GROUP_MEMBERSHIP_ADMIN"}`,
+        consolePath: 'Directory > Groups > 00g9 > Admin roles',
+        text: `Make GROUP_MEMBERSHIP_ADMIN of group 00g9 cover all groups instead of its 1 target, for MANAGE_USER_LIFECYCLE and MANAGE_GROUP_MEMBERSHIP; Okta keeps at least one target on an assignment, so unassign it and assign it again with none: DELETE /api/v1/groups/00g9/roles/${gma.id}, then POST /api/v1/groups/00g9/roles {"type":"GROUP_MEMBERSHIP_ADMIN"} (Directory > Groups > 00g9 > Admin roles).`,
+      },
+    ]);
   });
 });
 
@@ -258,11 +309,13 @@ describe('roles named by the rules for capabilities no permission covers', () =>
     },
   );
 
-  it('keeps an APP_ADMIN targeted to one app limited for custom attributes', () => {
+  it('lets an APP_ADMIN targeted to one app read custom attributes, which live on the user profile schema', () => {
     const r = evaluate([targeted('APP_ADMIN', [{ kind: 'APP', appName: 'oidc_client', appId: '0oa1' }])]);
-    expect(r.capabilities.find((c) => c.name === 'READ_CUSTOM_ATTRIBUTES')?.limitedTo).toEqual([
-      'orn:okta:idp:00o1acme:apps:oidc_client:0oa1',
-    ]);
+    expect(r.capabilities.find((c) => c.name === 'READ_CUSTOM_ATTRIBUTES')).toMatchObject({
+      available: true,
+      limitedTo: null,
+      reason: 'Granted org-wide by APP_ADMIN.',
+    });
   });
 });
 
@@ -305,7 +358,15 @@ describe('unknown role types and groups', () => {
       },
       catalog,
     );
-    expect(r.remediation.at(-1)).toContain('POST /api/v1/groups/00g1/roles {"type":"SUPER_ADMIN"}');
+    expect(r.remediationPlans.at(-1)?.steps).toEqual([
+      {
+        action: 'ASSIGN_ROLE',
+        subject: 'SUPER_ADMIN',
+        apiCall: 'POST /api/v1/groups/00g1/roles {"type":"SUPER_ADMIN"}',
+        consolePath: 'Security > Administrators > Admins > Add Administrator',
+        text: 'Assign SUPER_ADMIN to group Lumos admins org-wide, for every required capability: POST /api/v1/groups/00g1/roles {"type":"SUPER_ADMIN"} (Security > Administrators > Admins > Add Administrator).',
+      },
+    ]);
   });
 });
 

@@ -12,13 +12,19 @@ describe('the OAuth scopes that let a service app use a permission', () => {
     ['okta.apps.clientCredentials.read', ['okta.apps.read', 'okta.apps.manage']],
     ['okta.iam.read', ['okta.roles.read', 'okta.roles.manage']],
     ['okta.agents.view', ['okta.agentPools.read', 'okta.agentPools.manage']],
-    ['okta.workflows.flows.manage', ['okta.workflows.manage']],
+    ['okta.workflows.invoke', ['okta.workflows.invoke.manage']],
+    ['okta.governance.accessCertifications.manage', ['okta.governance.accessCertifications.manage']],
+    ['okta.governance.accessRequests.manage', ['okta.governance.accessRequests.manage']],
+    ['okta.support.cases.manage', ['okta.orgs.manage']],
   ])('%s: %j', (permission, scopes) => {
     expect(scopesAllowing(permission)).toEqual(scopes);
   });
 
   it('knows no scope for a family it does not know, so never claims a token can use it', () => {
     expect(scopesAllowing('okta.somethingNew.manage')).toEqual([]);
+    // Okta documents no okta.workflows.manage or okta.governance.manage scope.
+    expect(scopesAllowing('okta.workflows.flows.manage')).toEqual([]);
+    expect(scopesAllowing('okta.governance.entitlements.manage')).toEqual([]);
     expect(scopesAllowing('not.okta')).toEqual([]);
   });
 

@@ -95,9 +95,9 @@ describe('generateDemoOrg', () => {
     expect(org.users).toHaveLength(2000);
     expect(org.groups).toHaveLength(150);
     expect(org.apps.filter((a) => a.oauthClient?.applicationType !== 'service')).toHaveLength(60);
-    expect(org.apps.filter((a) => a.oauthClient?.applicationType === 'service')).toHaveLength(6);
-    expect(org.customRoles).toHaveLength(2 + 3);
-    expect(org.resourceSets).toHaveLength(3 + 3);
+    expect(org.apps.filter((a) => a.oauthClient?.applicationType === 'service')).toHaveLength(7);
+    expect(org.customRoles).toHaveLength(3 + 3);
+    expect(org.resourceSets).toHaveLength(5 + 3);
     const sized = generateDemoOrg({
       users: 500,
       groups: 40,
@@ -107,7 +107,7 @@ describe('generateDemoOrg', () => {
       resourceSets: 5,
     });
     expect([sized.users.length, sized.groups.length, sized.apps.length]).toEqual([500, 40, 12 + 9]);
-    expect([sized.customRoles.length, sized.resourceSets.length]).toEqual([9, 8]);
+    expect([sized.customRoles.length, sized.resourceSets.length]).toEqual([10, 10]);
     const tiny = generateDemoOrg({
       users: 0,
       groups: 0,
@@ -131,7 +131,7 @@ describe('generateDemoOrg', () => {
     expectIds(org.customRoles, 'cr0');
     // Okta's predefined resource sets of IAM-based roles have fixed ids instead.
     const predefined = org.resourceSets.filter((s) => s.id.endsWith('_IAM_POLICY'));
-    expect(predefined.map((s) => s.id)).toEqual(['ACCESS_CERTIFICATIONS_IAM_POLICY']);
+    expect(predefined.map((s) => s.id)).toEqual(['ACCESS_CERTIFICATIONS_IAM_POLICY', 'WORKFLOWS_IAM_POLICY']);
     expectIds(
       org.resourceSets.filter((s) => !predefined.includes(s)),
       'iam',
@@ -200,6 +200,16 @@ describe('generateDemoOrg', () => {
         roles: [],
         bindings: ['ACCESS_CERTIFICATIONS_ADMIN @ Access certifications'],
       },
+      lumosCustomGap: {
+        roles: ['APP_ADMIN', 'REPORT_ADMIN'],
+        bindings: ['Lumos Integration (no lifecycle) @ Lumos: all users, groups and apps'],
+      },
+      lumosCustomOutOfScope: {
+        roles: ['API_ACCESS_MANAGEMENT_ADMIN', 'REPORT_ADMIN'],
+        bindings: ['Lumos Integration @ Lumos: users and groups'],
+      },
+      inactiveRole: { roles: ['APP_ADMIN', 'GROUP_MEMBERSHIP_ADMIN', 'REPORT_ADMIN'], bindings: [] },
+      unknownRoleType: { roles: [], bindings: ['WORKFLOWS_ADMIN @ Workflows'] },
     };
     for (const key of Object.keys(DEMO_USERS) as (keyof typeof DEMO_USERS)[]) {
       const user = org.users.find((candidate) => candidate.id === u[key]);
@@ -208,6 +218,8 @@ describe('generateDemoOrg', () => {
       expect(standardRolesOfUser(org, u[key]), key).toEqual(expected[key].roles);
       expect(bindingsOf(org, u[key]), key).toEqual(expected[key].bindings);
     }
+    const inactive = org.roleAssignments.filter((a) => a.status !== 'ACTIVE');
+    expect(inactive.map((a) => [a.principalId, a.type])).toEqual([[u.inactiveRole, 'REPORT_ADMIN']]);
     const direct = (id: string) => org.roleAssignments.filter((a) => a.principalId === id).map((a) => a.type);
     expect(direct(u.superViaGroup)).toEqual([]);
     expect(direct(u.gateway)).toEqual(['SUPER_ADMIN']);
@@ -262,8 +274,15 @@ describe('generateDemoOrg', () => {
     ]);
   });
 
-  it('keeps the ids the named principals had before access.certs was added (its id is drawn last)', () => {
-    expect(org.users[Object.keys(DEMO_USERS).length - 1]?.profile.login).toBe('access.certs@demo.example');
+  it('keeps the ids the named principals had before access.certs and the later personas were added (their ids are drawn last)', () => {
+    const named = Object.keys(DEMO_USERS).length;
+    expect(org.users.slice(named - 5, named).map((u) => u.profile.login)).toEqual([
+      'access.certs@demo.example',
+      'lumos.custom.gap@demo.example',
+      'lumos.custom.scoped@demo.example',
+      'inactive.role@demo.example',
+      'new.role.type@demo.example',
+    ]);
     // Ids of seed 'demo' as generated before the IAM-based role holder joined the named principals.
     expect([org.org.id, ids.users.gateway, ids.users.helpDesk, ids.groups.superAdmins]).toEqual([
       '00o79XDy5kj9vcdLFQqi',
@@ -316,6 +335,10 @@ describe('generateDemoOrg', () => {
     expect(grantsOf(org, s.noRole)).toEqual(active(LUMOS_SCOPES));
     expect(roles(s.reporting)).toEqual(['READ_ONLY_ADMIN']);
     expect(grantsOf(org, s.reporting)).toEqual(active(['okta.users.read', 'okta.logs.read']));
+    expect(roles(s.partialScopes)).toEqual(['ORG_ADMIN']);
+    expect(grantsOf(org, s.partialScopes)).toEqual(
+      active(LUMOS_SCOPES.map((x) => (x === 'okta.users.manage' ? 'okta.users.read' : x))),
+    );
     const bound = new Set(
       org.resourceSets.flatMap((set) => set.bindings.flatMap((b) => b.members.map((m) => m.id))),
     );
@@ -359,6 +382,7 @@ describe('generateDemoOrg', () => {
       new RegExp(`^orn:okta:directory:${orgId}:groups:00g\\w{17}(:contained_resources)?$`),
       new RegExp(`^orn:okta:idp:${orgId}:apps(:[a-z0-9_]+(:0oa\\w{17})?)?$`),
       new RegExp(`^orn:okta:governance:${orgId}:(requests|certifications)$`),
+      new RegExp(`^orn:okta:workflow:${orgId}:flows$`),
     ];
     const resources = generateDemoOrg({ resourceSets: 40 }).resourceSets.flatMap((s) => s.resources);
     for (const orn of resources)

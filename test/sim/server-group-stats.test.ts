@@ -69,7 +69,8 @@ describe('group stats (expand=stats)', () => {
   });
 
   it('flags the demo groups: Okta Super Admins and Help Desk Team yes, Support Staff and Everyone no', async () => {
-    const demo = await startSimulator({ org: generateDemoOrg(), rateLimits: false });
+    // Enough random resource sets that some binding has a group member (about one member in seven is one).
+    const demo = await startSimulator({ org: generateDemoOrg({ resourceSets: 12 }), rateLimits: false });
     try {
       const groups = (await get(demo, '/api/v1/groups?expand=stats')).body as GroupBody[];
       const flag = (name: string) =>

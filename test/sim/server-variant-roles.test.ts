@@ -198,7 +198,11 @@ describe('new-role-types', () => {
     expect(resources.body.resources.map((r: { orn: string }) => r.orn)).toEqual([
       `orn:okta:workflow:${demoOrg.org.id}:flows`,
     ]);
-    expect((await get(sims.plain, '/api/v1/iam/resource-sets/WORKFLOWS_IAM_POLICY')).status).toBe(404);
+    // The default org holds the set for new.role.type@demo.example; the variant adds org.admin to its one binding.
+    const members = async (sim: Simulator) =>
+      (await get(sim, '/api/v1/iam/resource-sets/WORKFLOWS_IAM_POLICY/bindings/WORKFLOWS_ADMIN/members')).body
+        .members.length;
+    expect([await members(sims.plain), await members(sims.variant)]).toEqual([1, 2]);
   });
 
   it('adds okta.workflows.flows.manage to the custom role "Lumos Integration"', async () => {

@@ -12,7 +12,8 @@ import { evaluateUndetermined, type UndeterminedInput, type UnreadInput } from '
 import { evaluateKnown } from './verdict.ts';
 
 export interface ReadinessInput {
-  principal: { kind: PrincipalKind; key: string; displayName: string };
+  /** key: user id, group id or client id; appId: a service app's Okta app id (its grants' path), when it differs. */
+  principal: { kind: PrincipalKind; key: string; displayName: string; appId?: string };
   /** The assignments read; when a role list could not be read, `unread` says so. */
   assignments: readonly RoleAssignmentRecord[];
   /** service apps: scope ids of ACTIVE grants; null for users and groups */
@@ -40,8 +41,43 @@ export interface LumosCapabilityResult {
 }
 
 export interface LumosWarning {
-  code: 'NO_ADMIN_ROLE' | 'TARGETED_ROLE' | 'CUSTOM_ROLE_SUPER_ADMIN_MEMBERSHIP' | 'INHERITED_ROLE' | string;
+  code:
+    | 'NO_ADMIN_ROLE'
+    | 'TARGETED_ROLE'
+    | 'CUSTOM_ROLE_SUPER_ADMIN_MEMBERSHIP'
+    | 'INHERITED_ROLE'
+    | 'INACTIVE_ROLE'
+    | 'UNKNOWN_ROLE_TYPE'
+    | string;
   message: string;
+}
+
+export type RemediationAction =
+  | 'ASSIGN_ROLE'
+  | 'REMOVE_TARGETS'
+  | 'ADD_PERMISSION'
+  | 'ADD_RESOURCE'
+  | 'GRANT_SCOPE'
+  | 'REACTIVATE_ROLE';
+
+export interface RemediationStep {
+  action: RemediationAction;
+  /** The role type, custom role id, permission, ORN or scope the step is about. */
+  subject: string;
+  /** The Okta Management API call that makes the change. */
+  apiCall: string;
+  /** Where in the Admin Console, for this kind of principal. */
+  consolePath: string;
+  /** One sentence a person can act on. */
+  text: string;
+}
+
+/** A complete way to a better verdict: every step is needed for what it reaches. */
+export interface RemediationPlan {
+  reaches: DeterminedStatus;
+  steps: RemediationStep[];
+  /** Required capabilities still unavailable after the steps. */
+  leavesMissing: LumosCapabilityName[];
 }
 
 export interface LumosReadinessResult {
@@ -54,7 +90,10 @@ export interface LumosReadinessResult {
   missingPermissions: string[];
   missingScopes: string[];
   warnings: LumosWarning[];
+  /** The text of the first plan's steps (for UNKNOWN, what to read first). */
   remediation: string[];
+  /** Ways to a better verdict, fewest privileges first. */
+  remediationPlans: RemediationPlan[];
   /** What could not be read that could change the verdict; empty when the verdict is certain. */
   undetermined: UndeterminedInput[];
 }

@@ -93,10 +93,21 @@ export function readinessWarnings(ctx: EvaluationContext): LumosWarning[] {
   const { input, active, assessed, required, catalog, ruleSet } = ctx;
   const who = `${input.principal.displayName} (${input.principal.key})`;
   const warnings: LumosWarning[] = [];
+  const inactive = input.assignments.filter((a) => a.status !== 'ACTIVE');
   if (input.principal.kind === 'SERVICE_APP' && active.length === 0) {
     warnings.push({
       code: 'NO_ADMIN_ROLE',
-      message: `Service app ${who} has no admin role: Okta does not assign roles to apps automatically, and an app with scopes but no role gets empty lists.`,
+      message: `Service app ${who} has no ${inactive.length > 0 ? 'active ' : ''}admin role: Okta does not assign roles to apps automatically, and an app with scopes but no role gets empty lists.`,
+    });
+  }
+  for (const a of inactive) {
+    const through =
+      a.assignmentType === 'GROUP' && a.inheritedFromGroupId
+        ? ` through group ${a.inheritedFromGroupId}`
+        : '';
+    warnings.push({
+      code: 'INACTIVE_ROLE',
+      message: `${describeAssignment(a)} is assigned to ${who}${through} but ${a.status}: it grants nothing until it is reactivated.`,
     });
   }
   const relevant = assessed.filter((c) => required.has(c.rule.name) && c.roleOk);

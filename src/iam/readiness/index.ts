@@ -7,6 +7,9 @@ export {
   type LumosReadinessStatus,
   type LumosWarning,
   type ReadinessInput,
+  type RemediationAction,
+  type RemediationPlan,
+  type RemediationStep,
 } from './evaluate.ts';
 export {
   DEFAULT_LUMOS_RULE_SET,

@@ -8,7 +8,7 @@
  * verdict is UNKNOWN and names the unread inputs that can change it. Either way the rest of the
  * answer is the worst case's, less any claim an unread input could make false: a capability is
  * available only when it is in the worst case, missing only when it is in the best case too, and a
- * warning or remediation step holds only when both cases give it.
+ * warning, remediation plan or step holds only when both cases give it.
  */
 
 import type { AccessCatalog } from '../effective-permissions.ts';
@@ -20,7 +20,9 @@ import type {
   LumosCapabilityResult,
   LumosReadinessResult,
   ReadinessInput,
+  RemediationPlan,
 } from './evaluate.ts';
+import { judge } from './judge.ts';
 import type { LumosRuleSet } from './rule-set.ts';
 import { evaluateKnown } from './verdict.ts';
 
@@ -56,6 +58,9 @@ type Completion = 'NOTHING' | 'EVERYTHING' | 'UNSUPPORTED_ONLY';
 const ALL_PERMISSIONS = PERMISSION_CATALOG.map((p) => p.name);
 const ALL_FAMILIES = [
   ...new Set(ALL_PERMISSIONS.map(permissionFamily).filter((f): f is ResourceFamily => f !== null)),
+];
+const everyOrgWideOrn = (org: AccessCatalog['org']) => [
+  ...new Set(ALL_FAMILIES.map((f) => orgWideOrn(f, org))),
 ];
 
 function everyScope(ruleSet: LumosRuleSet): string[] {
@@ -113,7 +118,7 @@ function complete(
     } else if (u.kind === 'RESOURCE_SET_RESOURCES') {
       const resources =
         completion === 'EVERYTHING'
-          ? ALL_FAMILIES.map((f, i) => ({ id: `unread-${i}`, orn: orgWideOrn(f, catalog.org) }))
+          ? everyOrgWideOrn(catalog.org).map((orn, i) => ({ id: `unread-${i}`, orn }))
           : [];
       resourceSets.set(u.resourceSetId, { resources });
     } else {
@@ -160,26 +165,46 @@ function publicInput(u: UnreadInput): UndeterminedInput {
   return { input: u.input, reason: u.reason, needs: u.needs };
 }
 
+/**
+ * The plans both cases give (worded as in the best case, which claims the least for each step),
+ * and the steps any plan of both gives when no whole plan is common.
+ */
+function commonRemediation(
+  worst: KnownReadinessResult,
+  best: KnownReadinessResult,
+): { plans: RemediationPlan[]; steps: string[] } {
+  const key = (p: RemediationPlan) =>
+    JSON.stringify([p.reaches, p.leavesMissing, p.steps.map((s) => [s.action, s.subject, s.apiCall])]);
+  const worstPlans = new Set(worst.remediationPlans.map(key));
+  const plans = best.remediationPlans.filter((p) => worstPlans.has(key(p)));
+  if (plans.length > 0) return { plans, steps: plans[0]!.steps.map((s) => s.text) };
+  const texts = (r: KnownReadinessResult) => r.remediationPlans.flatMap((p) => p.steps.map((s) => s.text));
+  const bestSteps = new Set(texts(best));
+  return { plans, steps: [...new Set(texts(worst))].filter((t) => bestSteps.has(t)) };
+}
+
 export function evaluateUndetermined(
   input: ReadinessInput,
   unread: readonly UnreadInput[],
   catalog: AccessCatalog,
   ruleSet: LumosRuleSet,
 ): LumosReadinessResult {
+  const completeWith = (choose: (u: UnreadInput) => Completion) =>
+    complete(input, unread, catalog, ruleSet, choose);
   const run = (choose: (u: UnreadInput) => Completion): KnownReadinessResult => {
-    const completed = complete(input, unread, catalog, ruleSet, choose);
+    const completed = completeWith(choose);
     return evaluateKnown(completed.input, completed.catalog, ruleSet);
+  };
+  const statusOf = (choose: (u: UnreadInput) => Completion) => {
+    const completed = completeWith(choose);
+    return judge(completed.input, completed.catalog, ruleSet, false).status;
   };
   const worst = run(() => 'NOTHING');
   const best = run(() => 'EVERYTHING');
   const hasRoleLists = unread.some((u) => u.kind === 'ROLE_ASSIGNMENTS');
   const onlyUnsupported = (u: UnreadInput): Completion =>
     u.kind === 'ROLE_ASSIGNMENTS' ? 'UNSUPPORTED_ONLY' : 'NOTHING';
-  const statuses = new Set([
-    worst.status,
-    best.status,
-    ...(hasRoleLists ? [run(onlyUnsupported).status] : []),
-  ]);
+  const statuses = new Set([worst.status, best.status, ...(hasRoleLists ? [statusOf(onlyUnsupported)] : [])]);
   const certain = statuses.size === 1;
 
   // An input can change the verdict when filling it in alone moves the worst case, or leaving it
@@ -188,16 +213,16 @@ export function evaluateUndetermined(
     ? []
     : unread.filter(
         (u) =>
-          run((v) => (v === u ? 'EVERYTHING' : 'NOTHING')).status !== worst.status ||
+          statusOf((v) => (v === u ? 'EVERYTHING' : 'NOTHING')) !== worst.status ||
           (u.kind === 'ROLE_ASSIGNMENTS' &&
-            run((v) => (v === u ? 'UNSUPPORTED_ONLY' : 'NOTHING')).status !== worst.status) ||
-          run((v) => (v === u ? 'NOTHING' : 'EVERYTHING')).status !== best.status,
+            statusOf((v) => (v === u ? 'UNSUPPORTED_ONLY' : 'NOTHING')) !== worst.status) ||
+          statusOf((v) => (v === u ? 'NOTHING' : 'EVERYTHING')) !== best.status,
       );
   const undetermined = (certain || decisive.length > 0 ? decisive : unread).map(publicInput);
   // Whether the verdict is certain or not, claim only what no unread input could make false.
   const same = (a: { code: string; message: string }) =>
     best.warnings.some((b) => b.code === a.code && b.message === a.message);
-  const remediation = intersect(worst.remediation, best.remediation);
+  const common = commonRemediation(worst, best);
   return {
     status: certain ? worst.status : 'UNKNOWN',
     connection: worst.connection,
@@ -210,7 +235,8 @@ export function evaluateUndetermined(
     missingPermissions: intersect(worst.missingPermissions, best.missingPermissions),
     missingScopes: intersect(worst.missingScopes, best.missingScopes),
     warnings: worst.warnings.filter(same),
-    remediation: certain ? remediation : [...undetermined.map(readStep), ...remediation],
+    remediation: certain ? common.steps : [...undetermined.map(readStep), ...common.steps],
+    remediationPlans: common.plans,
     undetermined,
   };
 }

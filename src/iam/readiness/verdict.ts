@@ -1,20 +1,53 @@
-/** The verdict over inputs that were all read: the rule set's statuses, in order. */
+/** The verdict over inputs that were all read: status, explained capabilities, warnings and plans. */
 
-import { type AccessCatalog, mergeGrants } from '../effective-permissions.ts';
+import type { AccessCatalog } from '../effective-permissions.ts';
 import type { RoleAssignmentRecord } from '../model.ts';
-import { assessCapabilities, type CapabilityAssessment } from './capabilities.ts';
-import type {
-  DeterminedStatus,
-  KnownReadinessResult,
-  LumosCapabilityResult,
-  ReadinessInput,
-} from './evaluate.ts';
+import type { CapabilityAssessment, OutOfScopeGrant } from './capabilities.ts';
+import type { KnownReadinessResult, LumosCapabilityResult, ReadinessInput } from './evaluate.ts';
 import { describeAssignment, findMissingRoles, readinessWarnings } from './explain.ts';
-import { buildRemediation } from './remediation.ts';
+import { isAvailable, judge } from './judge.ts';
+import { remediationPlans } from './plans.ts';
 import type { LumosAccess, LumosRuleSet } from './rule-set.ts';
 
 function names(assignments: readonly RoleAssignmentRecord[]): string {
   return [...new Set(assignments.map(describeAssignment))].join(', ');
+}
+
+/** "custom role "X" (cr0..) holds okta.apps.read, but its resource set iam.. lacks orn:...:apps", per role and set. */
+function outOfScopeText(grants: readonly OutOfScopeGrant[]): string {
+  const bySet = new Map<string, OutOfScopeGrant[]>();
+  for (const g of grants) {
+    const key = `${g.assignment.id}|${g.resourceSetId}|${g.lacks}`;
+    bySet.set(key, [...(bySet.get(key) ?? []), g]);
+  }
+  return [...bySet.values()]
+    .map((group) => {
+      const { assignment, resourceSetId, lacks } = group[0]!;
+      const held = [...new Set(group.map((g) => g.permission))].join(' and ');
+      return `out of scope: ${describeAssignment(assignment)} holds ${held}, but its resource set ${resourceSetId} lacks ${lacks}`;
+    })
+    .join('; ');
+}
+
+function unavailableReason(c: CapabilityAssessment): string {
+  const parts: string[] = [];
+  if (c.outOfScope.length > 0) parts.push(outOfScopeText(c.outOfScope));
+  if (c.missingPermissions.length > 0) parts.push(`no role grants ${c.missingPermissions.join(' and ')}`);
+  else if (c.missingRoles.length > 0) {
+    parts.push(
+      c.missingRoles.length === 1
+        ? `it needs the role ${c.missingRoles[0]}`
+        : `it needs one of the roles ${c.missingRoles.join(', ')}`,
+    );
+  }
+  if (!c.roleOk && parts.length === 0) {
+    parts.push(
+      `no role grants ${(c.rule.satisfiedBy.permissionsAllOf ?? []).join(' and ')} over resources the gateway could see`,
+    );
+  }
+  if (c.missingScopes.length > 0)
+    parts.push(`the service app lacks the scope ${c.missingScopes.join(' and ')}`);
+  return parts.join('; ');
 }
 
 function capabilityResult(
@@ -22,26 +55,14 @@ function capabilityResult(
   required: boolean,
   access: LumosAccess,
 ): LumosCapabilityResult {
-  const available = c.roleOk && c.scopeOk;
-  const missing = [...c.missingPermissions, ...c.missingRoles, ...c.missingScopes];
+  const available = isAvailable(c);
   let reason: string;
   if (available && c.limited) {
     reason = `Granted only over ${c.limitedTo.length} resource(s) by ${names(c.restrictedBy)}; grant it org-wide to cover the whole org.`;
   } else if (available) {
     reason = `Granted org-wide by ${names(c.wideBy)}.`;
   } else {
-    const parts: string[] = [];
-    if (c.missingPermissions.length > 0) parts.push(`no role grants ${c.missingPermissions.join(' and ')}`);
-    else if (c.missingRoles.length > 0) {
-      parts.push(
-        c.missingRoles.length === 1
-          ? `it needs the role ${c.missingRoles[0]}`
-          : `it needs one of the roles ${c.missingRoles.join(', ')}`,
-      );
-    }
-    if (c.missingScopes.length > 0)
-      parts.push(`the service app lacks the scope ${c.missingScopes.join(' and ')}`);
-    const because = parts.join('; ');
+    const because = unavailableReason(c);
     reason = `${because.charAt(0).toUpperCase()}${because.slice(1)}${required ? '' : ` (not required for ${access})`}.`;
   }
   return {
@@ -49,7 +70,7 @@ function capabilityResult(
     required,
     available,
     limitedTo: available && c.limited ? c.limitedTo : null,
-    missing: available ? [] : missing,
+    missing: available ? [] : [...new Set([...c.missingPermissions, ...c.missingRoles, ...c.missingScopes])],
     reason,
   };
 }
@@ -60,30 +81,9 @@ export function evaluateKnown(
   catalog: AccessCatalog,
   ruleSet: LumosRuleSet,
 ): KnownReadinessResult {
-  const isApp = input.principal.kind === 'SERVICE_APP';
-  const active = input.assignments.filter((a) => a.status === 'ACTIVE');
-  const granted = isApp ? new Set(input.grantedScopes ?? []) : null;
-  const merged = mergeGrants(active, catalog);
-  const assessed = assessCapabilities(ruleSet, active, merged, catalog, granted);
-  const required = new Set(ruleSet.requiredFor[input.access]);
+  const judgement = judge(input, catalog, ruleSet);
+  const { status, active, merged, assessed, required, missingScopes } = judgement;
   const capabilities = assessed.map((c) => capabilityResult(c, required.has(c.rule.name), input.access));
-  const byName = new Map(capabilities.map((c) => [c.name, c]));
-  const requiredResults = capabilities.filter((c) => c.required);
-
-  const missingScopes = granted
-    ? ruleSet.scopes
-        .filter((s) => !s.acceptable[input.access].some((scope) => granted.has(scope)))
-        .map((s) => s.acceptable[input.access][0]!)
-    : [];
-
-  let status: DeterminedStatus;
-  if (active.length === 0) status = 'NOT_READY';
-  else if (active.every((a) => ruleSet.unsupportedRoles.includes(a.type))) status = 'UNSUPPORTED';
-  else if (missingScopes.length > 0 || ruleSet.essentialCapabilities.some((n) => !byName.get(n)?.available)) {
-    status = 'NOT_READY';
-  } else if (requiredResults.every((c) => c.available && c.limitedTo === null)) status = 'READY';
-  else status = 'PARTIAL';
-
   const hasCustomRole = active.some((a) => a.type === 'CUSTOM');
   const missingPermissions = hasCustomRole
     ? [
@@ -92,11 +92,11 @@ export function evaluateKnown(
     : [];
   const missingRoles =
     status === 'READY' ? [] : findMissingRoles(active, assessed, merged, catalog, ruleSet, required);
-
   const context = { input, active, assessed, required, catalog, ruleSet, missingScopes, missingPermissions };
+  const plans = status === 'READY' ? [] : remediationPlans(input, catalog, ruleSet, judgement);
   return {
     status,
-    connection: isApp ? 'OAUTH_SERVICE_APP' : 'API_TOKEN',
+    connection: input.principal.kind === 'SERVICE_APP' ? 'OAUTH_SERVICE_APP' : 'API_TOKEN',
     access: input.access,
     ruleSet: ruleSet.id,
     capabilities,
@@ -104,6 +104,7 @@ export function evaluateKnown(
     missingPermissions,
     missingScopes,
     warnings: readinessWarnings(context),
-    remediation: status === 'READY' ? [] : buildRemediation({ ...context, status, missingRoles }),
+    remediation: plans[0]?.steps.map((s) => s.text) ?? [],
+    remediationPlans: plans,
   };
 }
