@@ -7,6 +7,7 @@ const E2E_OVER_OAUTH = [
   'test/e2e/readiness.test.ts',
   'test/e2e/protection.test.ts',
   'test/e2e/okta-variants.test.ts',
+  'test/e2e/who-can.test.ts',
 ];
 
 export default defineConfig({

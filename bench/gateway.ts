@@ -19,6 +19,8 @@ export interface BenchGatewayOptions {
   maxConcurrency?: number;
   /** OKTA_MAX_RATE_LIMIT_WAIT_MS; default the gateway's own (10 s). */
   maxRateLimitWaitMs?: number;
+  /** CACHE_MAX_ENTRIES; default the gateway's own (2000). */
+  cacheMaxEntries?: number;
 }
 
 export interface GraphQLAnswer {
@@ -42,6 +44,7 @@ export function createBenchGateway(target: UpstreamTarget, options: BenchGateway
     ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
     ...(options.naive ? { naive: true } : {}),
     ...(options.maxRateLimitWaitMs ? { client: { maxRateLimitWaitMs: options.maxRateLimitWaitMs } } : {}),
+    ...(options.cacheMaxEntries ? { cache: { max: options.cacheMaxEntries } } : {}),
   });
   const gateway = createGateway(okta.gatewayDeps);
   return {

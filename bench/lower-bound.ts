@@ -6,6 +6,7 @@
  * default page where the API takes no `limit` (/iam/roles, /iam/resource-sets, bindings, members:
  * 20, as the simulator).
  */
+import type { OrgSnapshot } from '../src/sim/snapshot-format.ts';
 import { effectiveAssignments, type OrgShape, type ShapeAssignment } from './org-shape.ts';
 
 export interface BoundTerm {
@@ -430,4 +431,96 @@ export function catalogBound(shape: OrgShape): LowerBound {
 export function usersPagingBound(shape: OrgShape): LowerBound {
   const n = pages(shape.users, PAGE.users);
   return bound([{ what: 'user pages of 200', path: '/api/v1/users', count: n }], n);
+}
+
+/**
+ * The principals whose own roles let them manage the membership of one group, read from the
+ * snapshot with what design/standard-role-permissions.md says the permission comes through:
+ * SUPER_ADMIN, ORG_ADMIN (okta.groups.manage), GROUP_MEMBERSHIP_ADMIN untargeted or targeted to the
+ * group, and custom roles holding okta.groups.members.manage or okta.groups.manage on a resource set
+ * naming all groups or the group. A group that holds an admin role is left to SUPER_ADMIN holders.
+ * Keys `USER:id`, `GROUP:id`, `CLIENT:id`.
+ */
+export function membershipManagers(org: OrgSnapshot, groupId: string): Set<string> {
+  const allGroups = `orn:${org.org.partition}:directory:${org.org.id}:groups`;
+  const managing = new Set(
+    org.customRoles
+      .filter((r) =>
+        r.permissions.some((p) => p === 'okta.groups.members.manage' || p === 'okta.groups.manage'),
+      )
+      .map((r) => r.id),
+  );
+  const adminGroup =
+    org.roleAssignments.some((a) => a.principalType === 'GROUP' && a.principalId === groupId) ||
+    org.resourceSets.some((s) =>
+      s.bindings.some((b) => b.members.some((m) => m.type === 'GROUP' && m.id === groupId)),
+    );
+  const holders = new Set<string>();
+  for (const a of org.roleAssignments) {
+    if (a.status !== 'ACTIVE') continue;
+    const gma =
+      a.type === 'GROUP_MEMBERSHIP_ADMIN' && (!a.groupTargets?.length || a.groupTargets.includes(groupId));
+    if (a.type === 'SUPER_ADMIN' || (!adminGroup && (a.type === 'ORG_ADMIN' || gma))) {
+      holders.add(`${a.principalType}:${a.principalId}`);
+    }
+  }
+  if (adminGroup) return holders;
+  for (const set of org.resourceSets) {
+    if (!set.resources.some((orn) => orn === allGroups || orn === `${allGroups}:${groupId}`)) continue;
+    for (const binding of set.bindings)
+      if (managing.has(binding.role)) for (const m of binding.members) holders.add(`${m.type}:${m.id}`);
+  }
+  return holders;
+}
+
+/**
+ * whoCan: who can manage the membership of one group (bench/operations.ts). The admin sweep's
+ * discovery and the catalog its holders name, the org, then what the answer shows: the records of
+ * the users in it (50 ids a search) and the scope grants of the service apps whose roles grant it
+ * (a service app counts only with a scope that allows it). The group's own record, like the
+ * answer's groups', comes with the flagged group list.
+ */
+export function whoCanBound(shape: OrgShape, org: OrgSnapshot, groupId: string): LowerBound {
+  const d = adminDiscovery(shape);
+  const userHeld = d.adminUsers.map((u) => shape.direct.get(`USER:${u}`) ?? []);
+  const groupHeld = d.candidateGroups.map((g) => shape.direct.get(`GROUP:${g}`) ?? []);
+  const appHeld = d.adminApps.map((id) => shape.direct.get(`CLIENT:${id}`) ?? []);
+  const used = catalogOf([...userHeld.flat(), ...groupHeld.flat(), ...appHeld.flat()]);
+  const holders = [...membershipManagers(org, groupId)];
+  const users = holders.filter((h) => h.startsWith('USER:')).length;
+  const apps = holders.filter((h) => h.startsWith('CLIENT:')).length;
+  const needsCatalog = (lists: ShapeAssignment[][]) =>
+    lists.some((l) => catalogOf(l).roles.size + catalogOf(l).sets.size > 0);
+  return bound(
+    [
+      ...d.terms,
+      {
+        what: 'permissions per custom role held',
+        path: '/api/v1/iam/roles/x/permissions',
+        count: used.roles.size,
+      },
+      {
+        what: 'resource pages per resource set held',
+        path: '/api/v1/iam/resource-sets/x/resources',
+        count: resourcePages(shape, used.sets),
+      },
+      ...orgTerms('the org (its id is in every ORN)'),
+      {
+        what: `users in the answer by id (${IDS_PER_SEARCH} a search)`,
+        path: '/api/v1/users',
+        count: users ? pages(users, IDS_PER_SEARCH) : 0,
+      },
+      {
+        what: 'scope grants per service app whose roles grant the permission',
+        path: '/api/v1/apps/x/grants',
+        count: apps,
+      },
+    ],
+    // The sweep's chain, then the answer's records and grants side by side.
+    discoveryChain(d.chains, {
+      users: needsCatalog(userHeld),
+      groups: needsCatalog(groupHeld),
+      apps: needsCatalog(appHeld),
+    }) + 1,
+  );
 }

@@ -1,5 +1,6 @@
 /** Runs an operation several times against a simulator and records upstream cost and wall time. */
 import type { Simulator } from '../src/sim/index.ts';
+import type { OrgSnapshot } from '../src/sim/snapshot-format.ts';
 import { type BenchGateway, type BenchGatewayOptions, createBenchGateway } from './gateway.ts';
 import {
   type OperationName,
@@ -9,18 +10,24 @@ import {
   runReadiness,
   runSweep,
   runUsersPaging,
+  runWhoCan,
 } from './operations.ts';
 import { type Summary, summarize } from './stats.ts';
 import { type UpstreamCost, upstreamCost } from './upstream.ts';
 
-const RUNNERS: Record<OperationName, (gw: BenchGateway) => Promise<OperationResult>> = {
+const RUNNERS: Record<OperationName, (gw: BenchGateway, org: OrgSnapshot) => Promise<OperationResult>> = {
   sweep: runSweep,
   adminReport: runAdminReport,
   principalCold: (gw) => runReadiness(gw),
   principalWarm: (gw) => runReadiness(gw),
   catalog: runCatalog,
   usersPaging: runUsersPaging,
+  whoCanCold: runWhoCan,
+  whoCanWarm: runWhoCan,
 };
+
+/** The operations measured on a gateway that has answered them once already. */
+const WARM: ReadonlySet<OperationName> = new Set(['principalWarm', 'whoCanWarm']);
 
 export interface Measurement {
   operation: OperationName;
@@ -32,8 +39,8 @@ export interface Measurement {
 }
 
 /**
- * `runs` measured runs, each on a fresh gateway (cold cache) except principalWarm, which asks
- * once to warm a gateway and measures the same question on it.
+ * `runs` measured runs, each on a fresh gateway (cold cache) except the warm operations, which
+ * ask once to warm a gateway and measure the same question on it.
  */
 export async function measure(
   sim: Simulator,
@@ -44,13 +51,13 @@ export async function measure(
   const costs: UpstreamCost[] = [];
   const times: number[] = [];
   let result: OperationResult | undefined;
-  const warm = operation === 'principalWarm' ? createBenchGateway(sim, options) : null;
-  if (warm) await RUNNERS.principalWarm(warm);
+  const warm = WARM.has(operation) ? createBenchGateway(sim, options) : null;
+  if (warm) await RUNNERS[operation](warm, sim.org);
   for (let i = 0; i < runs; i++) {
     const gw = warm ?? createBenchGateway(sim, options);
     sim.resetLog();
     const started = performance.now();
-    result = await RUNNERS[operation](gw);
+    result = await RUNNERS[operation](gw, sim.org);
     times.push(performance.now() - started);
     costs.push(upstreamCost(sim.requestLog));
   }

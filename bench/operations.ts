@@ -1,5 +1,6 @@
 /** The operations users run, as the GraphQL a portal or script would send. */
 import { graphiqlExampleTabs } from '../src/server/graphiql-examples.ts';
+import type { OrgSnapshot } from '../src/sim/snapshot-format.ts';
 import type { BenchGateway } from './gateway.ts';
 
 export const SWEEP_QUERY = `{ admins { key lumosReadiness { status capabilities { name available } } } }`;
@@ -31,13 +32,34 @@ export const USERS_PAGE_QUERY = `query Users($after: String) {
 /** The principal of the single-principal figures: a custom role on a resource set, plus standard roles. */
 export const BENCH_PRINCIPAL = 'lumos.custom@demo.example';
 
+/** The whoCan question: who can manage the membership of group Engineering (a named group of every generated org)? */
+export const WHO_CAN_PERMISSION = 'okta.groups.members.manage';
+export const WHO_CAN_GROUP = 'Engineering';
+
+export const WHO_CAN_QUERY = `query WhoCan($permission: String!, $resource: String!) {
+  whoCan(permission: $permission, resource: $resource) {
+    principal { kind key displayName }
+    matchedScope
+    grantedBy { role { key label } resourceSet { label } targets }
+  }
+}`;
+
+/** The question's group, as its ORN (the id is the org's). */
+export function whoCanResource(org: OrgSnapshot): string {
+  const group = org.groups.find((g) => g.profile.name === WHO_CAN_GROUP);
+  if (!group) throw new Error(`the org has no group ${WHO_CAN_GROUP}`);
+  return `orn:${org.org.partition}:directory:${org.org.id}:groups:${group.id}`;
+}
+
 export type OperationName =
   | 'sweep'
   | 'adminReport'
   | 'principalCold'
   | 'principalWarm'
   | 'catalog'
-  | 'usersPaging';
+  | 'usersPaging'
+  | 'whoCanCold'
+  | 'whoCanWarm';
 
 export const OPERATION_LABELS: Record<OperationName, string> = {
   sweep: 'Admin readiness sweep',
@@ -46,6 +68,8 @@ export const OPERATION_LABELS: Record<OperationName, string> = {
   principalWarm: 'One principal, warm',
   catalog: 'Catalog (roles, resource sets)',
   usersPaging: 'All users, 200 a page',
+  whoCanCold: "Who can manage a group's membership, cold",
+  whoCanWarm: "Who can manage a group's membership, warm",
 };
 
 export interface OperationResult {
@@ -77,6 +101,13 @@ export async function runCatalog(gw: BenchGateway): Promise<OperationResult> {
   const data = await gw.query(CATALOG_QUERY);
   return { gatewayRequests: 1, items: (data.resourceSets as unknown[]).length };
 }
+
+export async function askWhoCan(gw: BenchGateway, resource: string): Promise<OperationResult> {
+  const data = await gw.query(WHO_CAN_QUERY, { permission: WHO_CAN_PERMISSION, resource });
+  return { gatewayRequests: 1, items: (data.whoCan as unknown[]).length };
+}
+
+export const runWhoCan = (gw: BenchGateway, org: OrgSnapshot) => askWhoCan(gw, whoCanResource(org));
 
 interface UsersPage {
   users: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };

@@ -17,6 +17,8 @@ export const QUICK_OPERATIONS: readonly OperationName[] = [
   'principalWarm',
   'catalog',
   'usersPaging',
+  'whoCanCold',
+  'whoCanWarm',
 ];
 
 export interface QuickCounts {

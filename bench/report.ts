@@ -4,6 +4,7 @@ import { BATCH_MAX_RATE_LIMIT_WAIT_MS } from '../src/readiness-report/okta-setti
 import type { LowerBound } from './lower-bound.ts';
 import type { MachineInfo } from './machine.ts';
 import { OPERATION_LABELS, type OperationName } from './operations.ts';
+import { type ReplicaSection, renderReplicaSection } from './replicas.ts';
 import { formatSummary, type Summary } from './stats.ts';
 
 export const SOAK_START = '<!-- soak:start -->';
@@ -35,6 +36,18 @@ export interface WallRow {
   target: boolean;
 }
 
+/** whoCan answered warm, one request at a time: latency percentiles of each timed series. */
+export interface WhoCanRow {
+  org: string;
+  /** Requests in each timed series. */
+  runs: number;
+  cacheMaxEntries: number;
+  p50: Summary;
+  p99: Summary;
+  /** Upstream requests during all timed series. */
+  upstream: number;
+}
+
 export interface Target {
   name: string;
   measured: string;
@@ -48,6 +61,7 @@ export interface Report {
   orgs: string[];
   counts: CountRow[];
   walls: WallRow[];
+  whoCan: WhoCanRow[];
   load: {
     runs: Summary[];
     rps: Summary;
@@ -64,6 +78,8 @@ export interface Report {
     sweepMs: Summary;
     capped: { nodeOptions: string; peakRssMB: Summary };
   };
+  /** One replica against three, with and without a shared budget (bench/replicas.ts). */
+  replicas: ReplicaSection;
   targets: Target[];
   notes: string[];
 }
@@ -150,6 +166,23 @@ export function renderReport(r: Report, soak: string): string {
       `| ${w.org} | ${OPERATION_LABELS[w.operation]} | ${w.conditions} | ${wall} | ${w.requests.toLocaleString('en-US')} | ${w.floorMs.toLocaleString('en-US')} ms | ${ratio} | ${w.floorNote} |`,
     );
   }
+  lines.push(
+    '',
+    '## Who can, warm',
+    '',
+    'Who can manage the membership of group Engineering (`whoCan(permission: "okta.groups.members.manage",',
+    'resource: ORN)`), asked again and again of one gateway after one cold answer, one request at a time,',
+    'through yoga.fetch (no socket), the simulator in a child process, no latency. Its gateway keeps up to the cache entries stated',
+    "(CACHE_MAX_ENTRIES): the default 2,000 does not hold the large org's role assignees' lists. Percentiles",
+    'of each series; median (min–max) of the series.',
+    '',
+    '| Org | Cache entries | Requests a series | p50 | p99 | Upstream requests |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...r.whoCan.map(
+      (w) =>
+        `| ${w.org} | ${w.cacheMaxEntries.toLocaleString('en-US')} | ${w.runs} | ${formatSummary(w.p50, 1, ' ms')} | ${formatSummary(w.p99, 1, ' ms')} | ${w.upstream} |`,
+    ),
+  );
   const l = r.load;
   lines.push(
     '',
@@ -203,6 +236,11 @@ export function renderReport(r: Report, soak: string): string {
     '  and no custom role reads (a role list names its custom role and label). The catalog shows bound',
     "  principals' names, so it counts id searches of 50 ids. Warm readiness: 0, everything it needs is in",
     '  the cache within its ttl (users and groups by id or login, and role assignments, for 30 s by default).',
+    "- whoCan (who can manage group Engineering's membership): the sweep's discovery and the catalog its",
+    "  holders name, the org, then the answer's user records (50 ids a search) and the scope grants of the",
+    '  service apps whose roles grant the permission; the holders are read from the snapshot',
+    '  (`membershipManagers`), not through the gateway. Its gateway keeps up to 20,000 cache entries, so the',
+    '  warm answer can come from the cache: 0.',
     "- Chain (the floor's dependent round trips): each list's pages in turn, then the role lists they name,",
     '  then one more step where a target read, an id search or a catalog read follows a role list; the flagged',
     '  groups and the clients run beside the assignees.',
@@ -215,6 +253,7 @@ export function renderReport(r: Report, soak: string): string {
     seen.add(key);
     lines.push(`- ${c.org}, ${OPERATION_LABELS[c.operation]}: ${c.bound.total} = ${boundFormula(c.bound)}`);
   }
+  lines.push('', renderReplicaSection(r.replicas));
   if (r.notes.length) lines.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));
   lines.push('', '## Soak', '', soak, '');
   return lines.join('\n');

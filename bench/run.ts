@@ -3,8 +3,10 @@
  * the floor Okta allows, on the demo org and a large org; writes BENCHMARKS.md.
  * `npm run bench -- --quick`: demo org upstream counts only; writes bench/quick-baseline.json.
  * `--skip-large`: the demo org only (a faster look while working).
+ * `npm run bench -- --replicas`: one replica against three (bench/replicas.ts) only; rewrites that
+ * section of BENCHMARKS.md and leaves the rest as it is.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BATCH_MAX_RATE_LIMIT_WAIT_MS } from '../src/readiness-report/okta-settings.ts';
@@ -21,14 +23,16 @@ import {
   principalWarmBound,
   sweepBound,
   usersPagingBound,
+  whoCanBound,
 } from './lower-bound.ts';
 import { machineInfo } from './machine.ts';
 import { duplicateSummary, measure, requestSummary } from './measure.ts';
 import { sweepMemory } from './memory.ts';
-import { BENCH_PRINCIPAL, type OperationName, READINESS_QUERY } from './operations.ts';
+import { BENCH_PRINCIPAL, type OperationName, READINESS_QUERY, WHO_CAN_GROUP } from './operations.ts';
 import { orgShape } from './org-shape.ts';
 import { buildOrg, GATEWAY_CONCURRENCY, LATENCY_MS, type OrgName, UNLIMITED } from './orgs.ts';
 import { compareQuick, QUICK_BASELINE_PATH, quickCounts, readQuickBaseline } from './quick.ts';
+import { renderReplicaSection, replicaFigures, replicasTarget, withReplicaSection } from './replicas.ts';
 import {
   type CountRow,
   type Report,
@@ -36,9 +40,11 @@ import {
   soakSection,
   type Target,
   type WallRow,
+  type WhoCanRow,
 } from './report.ts';
 import { startSimProcess } from './sim-process.ts';
 import { summarize } from './stats.ts';
+import { WHO_CAN_CACHE_ENTRIES, whoCanWarmLatency } from './who-can-latency.ts';
 
 const BENCHMARKS_PATH = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -71,6 +77,8 @@ function boundsOf(org: OrgSnapshot): Record<OperationName, LowerBound> {
   const shape = orgShape(org);
   const principal = org.users.find((u) => u.profile.login === BENCH_PRINCIPAL);
   if (!principal) throw new Error(`${BENCH_PRINCIPAL} is not in the org`);
+  const group = org.groups.find((g) => g.profile.name === WHO_CAN_GROUP);
+  if (!group) throw new Error(`${WHO_CAN_GROUP} is not in the org`);
   return {
     sweep: sweepBound(shape),
     adminReport: adminReportBound(shape),
@@ -78,6 +86,8 @@ function boundsOf(org: OrgSnapshot): Record<OperationName, LowerBound> {
     principalWarm: principalWarmBound(),
     catalog: catalogBound(shape),
     usersPaging: usersPagingBound(shape),
+    whoCanCold: whoCanBound(shape, org, group.id),
+    whoCanWarm: principalWarmBound(),
   };
 }
 
@@ -88,14 +98,22 @@ const OPS: OperationName[] = [
   'principalWarm',
   'catalog',
   'usersPaging',
+  'whoCanCold',
+  'whoCanWarm',
 ];
+/** whoCan reads every admin's role list: its gateway's cache is sized to hold the org (WHO_CAN_CACHE_ENTRIES). */
+const WHO_CAN_OPS: ReadonlySet<OperationName> = new Set(['whoCanCold', 'whoCanWarm']);
+const optionsOf = (op: OperationName) =>
+  WHO_CAN_OPS.has(op) ? { cacheMaxEntries: WHO_CAN_CACHE_ENTRIES } : {};
+/** Timed under latency and limits: not whoCanWarm, whose warm-up is the cold row's run (its warm figures are below). */
+const WALL_OPS = OPS.filter((op) => op !== 'whoCanWarm');
 const NAIVE_OPS = new Set<OperationName>(['sweep', 'principalCold', 'principalWarm', 'catalog']);
 
 async function countRows(sim: Simulator, plan: OrgPlan, bounds: Record<OperationName, LowerBound>) {
   const rows: CountRow[] = [];
   for (const op of OPS) {
     log(`${plan.name}: counting ${op}`);
-    const m = await measure(sim, op, plan.runs);
+    const m = await measure(sim, op, plan.runs, optionsOf(op));
     const naive = NAIVE_OPS.has(op) ? await measure(sim, op, Math.min(plan.runs, 3), { naive: true }) : null;
     rows.push({
       org: plan.name,
@@ -125,7 +143,7 @@ async function wallRows(org: OrgSnapshot, plan: OrgPlan, bounds: Record<Operatio
       ? `${t.bucket} bucket: ${t.requests} requests at ${t.limitPerMinute}/min`
       : latencyNote(op);
   };
-  for (const op of OPS) {
+  for (const op of WALL_OPS) {
     // Past one of Okta's windows the server's wait cap gives up by design: its row shows that
     // behaviour and is no target; the batch command's row below is.
     const failsFast = floorOf(op).rateLimitMs > SERVER_MAX_RATE_LIMIT_WAIT_MS;
@@ -137,7 +155,7 @@ async function wallRows(org: OrgSnapshot, plan: OrgPlan, bounds: Record<Operatio
       log(`${plan.name}: timing ${op} (${failsFast ? 1 : runs} runs, ${conditions})`);
       const started = performance.now();
       try {
-        const m = await measure(limited, op, failsFast ? 1 : runs);
+        const m = await measure(limited, op, failsFast ? 1 : runs, optionsOf(op));
         rows.push({
           org: plan.name,
           operation: op,
@@ -259,6 +277,7 @@ async function runFull(): Promise<void> {
   if (!args.has('--skip-large')) plans.push({ name: 'large', runs: 3, slowRuns: 1 });
   const counts: CountRow[] = [];
   const walls: WallRow[] = [];
+  const whoCan: WhoCanRow[] = [];
   const orgs: string[] = [];
   for (const plan of plans) {
     log(`${plan.name}: generating the org`);
@@ -277,12 +296,27 @@ async function runFull(): Promise<void> {
     );
     walls.push(...(await wallRows(org, plan, bounds)));
   }
+  for (const plan of plans) {
+    log(
+      `${plan.name}: whoCan warm, ${WHO_CAN_SERIES} series of ${WHO_CAN_RUNS} (simulator in a child process)`,
+    );
+    const series = await whoCanWarmLatency(plan.name, WHO_CAN_SERIES, WHO_CAN_RUNS);
+    whoCan.push({
+      org: plan.name,
+      runs: WHO_CAN_RUNS,
+      cacheMaxEntries: WHO_CAN_CACHE_ENTRIES,
+      p50: summarize(series.map((l) => l.p50Ms)),
+      p99: summarize(series.map((l) => l.p99Ms)),
+      upstream: series.reduce((n, l) => n + l.upstream, 0),
+    });
+  }
   const loadRuns = await loadFigures(3, 10);
   log('memory: large-org sweep in a child process');
   const memoryOrg = args.has('--skip-large') ? 'demo' : 'large';
   const memoryRuns = await sweepMemory(memoryOrg, args.has('--skip-large') ? 1 : 3);
   log(`memory: the same with ${HEAP_CAP}`);
   const cappedRuns = await sweepMemory(memoryOrg, 1, HEAP_CAP);
+  const replicas = await replicaFigures(log);
 
   const report: Report = {
     machine: machineInfo(),
@@ -291,6 +325,7 @@ async function runFull(): Promise<void> {
     orgs,
     counts,
     walls,
+    whoCan,
     load: {
       runs: loadRuns.map((r) => summarize([r.requestsPerSecond])),
       rps: summarize(loadRuns.map((r) => r.requestsPerSecond)),
@@ -307,6 +342,7 @@ async function runFull(): Promise<void> {
       peakRssMB: summarize(memoryRuns.map((r) => r.peakRssMB)),
       capped: { nodeOptions: HEAP_CAP, peakRssMB: summarize(cappedRuns.map((r) => r.peakRssMB)) },
     },
+    replicas,
     targets: [],
     notes: [
       `Load average (1 min) ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end on ${machineInfo().cores} cores: other work on the machine slows the timed figures (not the counts).`,
@@ -318,6 +354,10 @@ async function runFull(): Promise<void> {
   for (const t of report.targets) console.log(`${t.met ? 'met    ' : 'MISSED '} ${t.name}: ${t.measured}`);
   console.log(`wrote ${BENCHMARKS_PATH} in ${Math.round(report.durationS)} s`);
 }
+
+/** whoCan warm: timed series, and the requests of each. */
+const WHO_CAN_SERIES = 3;
+const WHO_CAN_RUNS = 200;
 
 /** A heap cap an operator might set: shows how much of the peak is live data and how much lazy GC. */
 const HEAP_CAP = '--max-old-space-size=160';
@@ -378,13 +418,30 @@ function evaluateTargets(r: Report): Target[] {
     measured: `${r.load.p99.median} ms`,
     met: r.load.p99.median < 50,
   });
+  for (const w of r.whoCan.filter((row) => row.org === 'large' || r.whoCan.length === 1)) {
+    targets.push({
+      name: `Warm whoCan p99 < 50 ms (${w.org}, in process, one request at a time)`,
+      measured: `p99 ${w.p99.median.toFixed(1)} ms, p50 ${w.p50.median.toFixed(1)} ms, ${w.upstream} upstream requests`,
+      met: w.p99.median < 50 && w.upstream === 0,
+    });
+  }
   targets.push({
     name: 'Large-org sweep peak RSS < 300 MB (gateway alone)',
     measured: `${Math.round(r.memory.peakRssMB.median)} MB`,
     met: r.memory.peakRssMB.median < 300,
   });
+  const shared = replicasTarget(r.replicas);
+  if (shared) targets.push(shared);
   return targets;
 }
 
+async function runReplicas(): Promise<void> {
+  const section = renderReplicaSection(await replicaFigures(log));
+  writeFileSync(BENCHMARKS_PATH, withReplicaSection(readFileSync(BENCHMARKS_PATH, 'utf8'), section));
+  console.log(section);
+  console.log(`wrote the replica section of ${BENCHMARKS_PATH}`);
+}
+
 if (args.has('--quick')) await runQuick();
+else if (args.has('--replicas')) await runReplicas();
 else await runFull();

@@ -1,13 +1,17 @@
 /**
  * A simulator in its own process, so the gateway's memory can be measured alone. Prints one JSON
- * line `{ url, apiToken }` when listening; exits on SIGTERM. Run: tsx bench/sim-child.ts demo|large
+ * line `{ url, apiToken, whoCanResource }` when listening; exits on SIGTERM. Run: tsx bench/sim-child.ts demo|large
  */
 import { startSimulator } from '../src/sim/index.ts';
+import { whoCanResource } from './operations.ts';
 import { buildOrg, type OrgName, UNLIMITED } from './orgs.ts';
 
 const name = (process.argv[2] ?? 'demo') as OrgName;
-const sim = await startSimulator({ org: buildOrg(name), rateLimits: UNLIMITED });
-process.stdout.write(`${JSON.stringify({ url: sim.url, apiToken: sim.apiToken })}\n`);
+const org = buildOrg(name);
+const sim = await startSimulator({ org, rateLimits: UNLIMITED });
+process.stdout.write(
+  `${JSON.stringify({ url: sim.url, apiToken: sim.apiToken, whoCanResource: whoCanResource(org) })}\n`,
+);
 process.once('SIGTERM', () => {
   void sim.close().then(() => process.exit(0));
 });

@@ -17,12 +17,18 @@ export function firstLine(child: ChildProcess): Promise<string> {
   });
 }
 
-export async function startSimProcess(org: OrgName): Promise<UpstreamTarget & { close(): void }> {
+/** A simulator child: its URL and token, the whoCan question's resource on its org, and how to stop it. */
+export interface SimProcess extends UpstreamTarget {
+  whoCanResource: string;
+  close(): void;
+}
+
+export async function startSimProcess(org: OrgName): Promise<SimProcess> {
   const child = spawn(process.execPath, [TSX_CLI, benchFile('./sim-child.ts'), org], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
-    const target = JSON.parse(await firstLine(child)) as UpstreamTarget;
+    const target = JSON.parse(await firstLine(child)) as Omit<SimProcess, 'close'>;
     return { ...target, close: () => void child.kill('SIGTERM') };
   } catch (error) {
     child.kill('SIGTERM');

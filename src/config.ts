@@ -35,14 +35,28 @@ export interface GatewayConfig {
   /** Operator's role-permission table (JSON), already read; null: the built-in table. */
   rolePermissionTableJson: unknown | null;
   rolePermissionTableFile: string | null;
+  /** The catalog cache's bounds; the TTLs are those without the System Log follower (or while it fails). */
   cache: { max: number; catalogTtlMs: number; roleAssignmentTtlMs: number; grantTtlMs: number };
-  /** Most Okta requests in flight. Default 20. */
+  /** The server's System Log follower, which keeps the cache fresh (src/okta/log-follower.ts). */
+  logFollower: LogFollowerConfig;
+  /** Most Okta requests in flight (with REDIS_URL: of all replicas together). Default 20. */
   oktaMaxConcurrency: number;
+  /** Replicas sharing the cache and the Okta budget through Redis (src/okta/shared); null: alone. */
+  redis: { url: string; replicas: number } | null;
   /** The Okta client's timeout, rate-limit wait cap and reserve (see OktaClientOptions). */
   oktaClient: { requestTimeoutMs: number; maxRateLimitWaitMs: number; rateLimitReserve: number };
   graphiql: boolean;
   introspection: boolean;
   nodeEnv: 'development' | 'production' | 'test';
+}
+
+export interface LogFollowerConfig {
+  /** Follow the System Log in the server. Default true. */
+  enabled: boolean;
+  /** Between two reads of the log, ms. Default 15000. */
+  intervalMs: number;
+  /** The catalog, role-assignment and principal TTL while the follower reads the log, ms. Default 1 h. */
+  followedTtlMs: number;
 }
 
 /**
@@ -76,7 +90,7 @@ export function apiKeyProblem(entry: string): string | null {
 
 const OKTA_SCOPE = /^okta\.[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
 
-const SECRET_VARIABLES = new Set(['OKTA_API_TOKEN', 'OKTA_PRIVATE_KEY', 'GATEWAY_API_KEYS']);
+const SECRET_VARIABLES = new Set(['OKTA_API_TOKEN', 'OKTA_PRIVATE_KEY', 'GATEWAY_API_KEYS', 'REDIS_URL']);
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
@@ -114,7 +128,16 @@ const env = z.object({
   CACHE_CATALOG_TTL_MS: positiveInt.default(300_000),
   CACHE_ROLE_ASSIGNMENT_TTL_MS: positiveInt.default(30_000),
   CACHE_GRANT_TTL_MS: positiveInt.default(60_000),
+  LOG_FOLLOWER: bool.default(true),
+  LOG_FOLLOWER_INTERVAL_MS: positiveInt
+    .min(1000, 'expected at least 1000 (Okta allows 120 log reads a minute)')
+    .default(15_000),
+  LOG_FOLLOWER_TTL_MS: positiveInt.default(3_600_000),
   OKTA_MAX_CONCURRENCY: positiveInt.max(75, 'Okta allows at most 75 concurrent requests').default(20),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, message: 'expected redis://[:password@]host:port[/db] or rediss://' })
+    .optional(),
+  REPLICAS: positiveInt.max(100, 'expected 1..100').default(1),
   OKTA_REQUEST_TIMEOUT_MS: positiveInt.default(15_000),
   OKTA_MAX_RATE_LIMIT_WAIT_MS: z.coerce
     .number({ message: 'expected a number' })
@@ -242,7 +265,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): GatewayConf
       roleAssignmentTtlMs: e.CACHE_ROLE_ASSIGNMENT_TTL_MS,
       grantTtlMs: e.CACHE_GRANT_TTL_MS,
     },
+    logFollower: {
+      enabled: e.LOG_FOLLOWER,
+      intervalMs: e.LOG_FOLLOWER_INTERVAL_MS,
+      followedTtlMs: e.LOG_FOLLOWER_TTL_MS,
+    },
     oktaMaxConcurrency: e.OKTA_MAX_CONCURRENCY,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, replicas: e.REPLICAS } : null,
     oktaClient: {
       requestTimeoutMs: e.OKTA_REQUEST_TIMEOUT_MS,
       maxRateLimitWaitMs: e.OKTA_MAX_RATE_LIMIT_WAIT_MS,

@@ -8,7 +8,7 @@ import { schema } from './schema/index.ts';
 import { readyzResponse } from './server/access-check.ts';
 import type { ApiKeySet } from './server/auth.ts';
 import { toCallerError } from './server/errors.ts';
-import { DEFAULT_EXAMPLE_QUERY, graphiqlExampleTabs } from './server/graphiql-examples.ts';
+import { DEFAULT_EXAMPLE_QUERY, type ExampleOrg, graphiqlExampleTabs } from './server/graphiql-examples.ts';
 import {
   DEFAULT_MAX_BODY_BYTES,
   useBodyLimit,
@@ -24,8 +24,10 @@ import {
   useGatewayHttp,
   useMetricsEndpoint,
 } from './server/http-plugins.ts';
+import type { LogFollowerReadiness } from './server/log-following.ts';
 import { createLogger } from './server/logging.ts';
 import { createGatewayMetrics, type GatewayMetrics } from './server/metrics.ts';
+import type { SharedReadiness } from './server/replicas.ts';
 
 /** Query limits; the defaults suit the contract's deepest saved operations with room to spare. */
 export interface GatewayLimits {
@@ -47,6 +49,8 @@ export interface GatewayDeps extends ContextDeps {
   apiKeys?: ApiKeySet | null;
   /** Serve GraphiQL on GET /graphql. Default true. */
   graphiql?: boolean;
+  /** The org GraphiQL's saved operations are for: `demo` names the demo org's principals. Default `any` (`me` and what the org lists). */
+  graphiqlExamplesFor?: ExampleOrg;
   /** Answer introspection queries. Default true. */
   introspection?: boolean;
   /** Development: unexpected errors keep their message (never a stack). Default false. */
@@ -54,6 +58,10 @@ export interface GatewayDeps extends ContextDeps {
   limits?: GatewayLimits;
   /** Largest request body accepted, in bytes; larger: 413. Default 1,000,000. */
   maxBodyBytes?: number;
+  /** What /readyz shows of the System Log follower (the server's); absent: nothing. */
+  logFollower?: () => LogFollowerReadiness;
+  /** What /readyz shows of the state shared with other replicas (REDIS_URL); absent: nothing. */
+  sharedState?: () => SharedReadiness;
 }
 
 export interface Gateway {
@@ -118,7 +126,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         : {
             title: 'okta-iam-graphql',
             defaultQuery: DEFAULT_EXAMPLE_QUERY,
-            defaultTabs: graphiqlExampleTabs(),
+            defaultTabs: graphiqlExampleTabs(deps.graphiqlExamplesFor ?? 'any'),
             ...(deps.apiKeys ? { headers: JSON.stringify({ Authorization: 'Bearer <your API key>' }) } : {}),
           },
     context: ({ request }) => {
@@ -139,7 +147,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
         // 200 when Okta answers and accepts the credential; the body lists the reads it refuses.
         check: async () => {
           try {
-            return readyzResponse(await deps.accessCheck.current());
+            return readyzResponse(
+              await deps.accessCheck.current(),
+              deps.logFollower?.() ?? null,
+              deps.sharedState?.() ?? null,
+            );
           } catch (error) {
             logger.warn(
               { err: error instanceof Error ? error.message : String(error) },

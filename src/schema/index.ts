@@ -10,6 +10,8 @@ import './group.ts';
 import './service-app.ts';
 import './readiness.ts';
 import './gateway-access.ts';
+import './admin-changes.ts';
+import './who-can.ts';
 
 /** The gateway's GraphQL schema. Building it needs no credentials and opens no connection. */
 export const schema = builder.toSchema();

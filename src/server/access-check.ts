@@ -6,6 +6,8 @@
 import type { Logger } from 'pino';
 import type { GatewayAccessReport } from '../okta/probes.ts';
 import { describeNeeds, oktaRead } from '../okta/reads.ts';
+import type { LogFollowerReadiness } from './log-following.ts';
+import type { SharedReadiness } from './replicas.ts';
 
 export interface GatewayAccessCheck {
   /** The latest report, probing again once it is older than its ttl; concurrent callers share one probe. */
@@ -64,8 +66,17 @@ export function cannotReadLines(report: GatewayAccessReport): string[] {
     });
 }
 
-/** GET /readyz: 200 when Okta answers and accepts the credential, 503 otherwise; the refused reads either way. */
-export function readyzResponse(report: GatewayAccessReport): Response {
+/**
+ * GET /readyz: 200 when Okta answers and accepts the credential, 503 otherwise; the refused reads
+ * either way, and the System Log follower's state (a failing follower leaves the gateway ready,
+ * with short cache TTLs). Beside other replicas, whether it shares through Redis: a replica that
+ * cannot (`degraded`) still answers, alone, and stays ready.
+ */
+export function readyzResponse(
+  report: GatewayAccessReport,
+  logFollower: LogFollowerReadiness | null = null,
+  sharedState: SharedReadiness | null = null,
+): Response {
   const ready = report.credential === 'ACCEPTED';
   const body = {
     ready,
@@ -76,6 +87,8 @@ export function readyzResponse(report: GatewayAccessReport): Response {
     cannotRead: report.reads
       .filter((r) => !r.allowed)
       .map((r) => ({ read: r.name, reason: r.reason, needs: [...r.needs.scopes, ...r.needs.adminRoles] })),
+    ...(logFollower ? { logFollower } : {}),
+    ...(sharedState ? { degraded: sharedState.degraded, sharedState } : {}),
   };
   return new Response(JSON.stringify(body), {
     status: ready ? 200 : 503,

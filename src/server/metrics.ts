@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { LogFollowerMetrics } from '../okta/log-follower.ts';
 import type { UpstreamMetrics } from '../okta/metrics.ts';
 
 /** The gateway's Prometheus metrics, in a registry of its own (tests build many gateways). */
@@ -6,6 +7,8 @@ export interface GatewayMetrics {
   readonly registry: Registry;
   /** Pass to the Okta client and cache: upstream requests, retries, waits, rate limits, cache hits. */
   readonly upstream: UpstreamMetrics;
+  /** Pass to the System Log follower: polls, events, dropped cache entries, whether it reads the log. */
+  readonly logFollower: LogFollowerMetrics;
   request(path: string, method: string, status: number, seconds: number): void;
   graphqlError(code: string): void;
   render(): Promise<string>;
@@ -76,6 +79,51 @@ export function createGatewayMetrics(): GatewayMetrics {
     registers: [registry],
   });
 
+  const followerUp = new Gauge({
+    name: 'okta_log_follower_up',
+    help: 'System Log follower: 1 while it reads the log to the end (long cache TTLs), 0 when it cannot (short TTLs).',
+    registers: [registry],
+  });
+  const followerLastRead = new Gauge({
+    name: 'okta_log_follower_last_read_timestamp_seconds',
+    help: 'When the System Log follower last read the log to the end, Unix seconds.',
+    registers: [registry],
+  });
+  const followerPolls = new Counter({
+    name: 'okta_log_follower_polls_total',
+    help: 'Polls of the System Log, by result (ok or error).',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  const followerPages = new Counter({
+    name: 'okta_log_follower_pages_total',
+    help: 'Pages of the System Log the follower read.',
+    registers: [registry],
+  });
+  const followerEvents = new Counter({
+    name: 'okta_log_follower_events_total',
+    help: 'System Log events the follower read (each once).',
+    registers: [registry],
+  });
+  const invalidated = new Counter({
+    name: 'okta_cache_invalidated_entries_total',
+    help: 'Catalog cache entries dropped because a System Log event changed what they hold.',
+    registers: [registry],
+  });
+
+  const logFollower: LogFollowerMetrics = {
+    poll(ok, pages) {
+      followerPolls.inc({ result: ok ? 'ok' : 'error' });
+      if (ok) followerPages.inc(pages);
+    },
+    events: (count) => followerEvents.inc(count),
+    invalidated: (entries) => invalidated.inc(entries),
+    following(up, lastReadAt) {
+      followerUp.set(up ? 1 : 0);
+      if (lastReadAt !== null) followerLastRead.set(lastReadAt / 1000);
+    },
+  };
+
   const upstream: UpstreamMetrics = {
     request(bucket, status, ms) {
       upstreamRequests.inc({ bucket, status: String(status) });
@@ -93,6 +141,7 @@ export function createGatewayMetrics(): GatewayMetrics {
   return {
     registry,
     upstream,
+    logFollower,
     request(path, method, status, seconds) {
       requests.inc({ path, method, status: String(status) });
       duration.observe({ path }, seconds);

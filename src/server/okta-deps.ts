@@ -17,6 +17,7 @@ import { createOktaDirectory } from '../okta/directory.ts';
 import { createLoaders } from '../okta/loaders.ts';
 import type { UpstreamMetrics } from '../okta/metrics.ts';
 import { probeGatewayAccess } from '../okta/probes.ts';
+import type { SharedState } from '../okta/shared/shared-state.ts';
 import type { GatewayDeps } from '../yoga.ts';
 import { createAccessCheck } from './access-check.ts';
 
@@ -27,6 +28,8 @@ export interface OktaDepsOptions {
   /** Most Okta requests in flight. Default 20. */
   maxConcurrency?: number;
   cache?: CatalogCacheOptions;
+  /** Replicas' shared state (REDIS_URL): the Okta budget, and a Redis tier behind the cache. */
+  shared?: SharedState;
   roleTable?: RolePermissionTable;
   /**
    * Naive mode, a benchmark baseline: loaders neither batch nor memoize, requests share no
@@ -62,11 +65,13 @@ export function createOktaDeps(options: OktaDepsOptions): OktaDeps {
     maxConcurrency: options.maxConcurrency,
     metrics: options.metrics,
     ...options.client,
+    ...(options.shared && { budget: options.shared.budget }),
   });
   const raw = createOktaDirectory(client, { shareTargetReads: !options.naive });
-  const cache = options.naive
+  const local = options.naive
     ? createPassThroughCache(options.metrics)
     : createCatalogCache({ ...options.cache, metrics: options.metrics });
+  const cache = options.shared && !options.naive ? options.shared.shareCache(local, options.metrics) : local;
   return {
     client,
     cache,

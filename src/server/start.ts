@@ -7,10 +7,17 @@ import type { GatewayAccessReport } from '../okta/probes.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from '../yoga.ts';
 import { startAccessMonitor } from './access-check.ts';
 import { isLoopback, parseApiKeys } from './auth.ts';
+import { createServerLogFollower, logFollowerReadiness } from './log-following.ts';
 import { createLogger } from './logging.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { type OpenOktaConnection, openOktaConnection } from './okta-connection.ts';
 import { createOktaDeps } from './okta-deps.ts';
+import {
+  followLogWhenLeader,
+  openReplicaSharing,
+  registerSharedMetrics,
+  sharedReadiness,
+} from './replicas.ts';
 
 export interface RunningGateway {
   /** http://HOST:PORT/graphql */
@@ -71,23 +78,32 @@ export async function startGatewayServer(
   if (config.okta.mode === 'embedded')
     logger.info({ simulator: orgUrl }, `reading ${connection.description}`);
 
+  const shared = openReplicaSharing(config, connection, logger);
+  if (shared) registerSharedMetrics(metrics.registry, shared);
   const okta = createOktaDeps({
     orgUrl,
     credentials,
+    ...(shared && { shared }),
     metrics: metrics.upstream,
     maxConcurrency: config.oktaMaxConcurrency,
     client: config.oktaClient,
-    cache: config.cache,
+    cache: { ...config.cache, followedTtlMs: config.logFollower.followedTtlMs },
     ...(roleTable ? { roleTable } : {}),
   });
+  const follower = config.logFollower.enabled
+    ? followLogWhenLeader(() => createServerLogFollower(okta, config.logFollower, logger, metrics), shared)
+    : null;
   const gateway = createGateway({
     ...okta.gatewayDeps,
     logger,
     metrics,
     apiKeys,
     graphiql: config.graphiql,
+    graphiqlExamplesFor: config.okta.mode === 'embedded' && !config.okta.orgFile ? 'demo' : 'any',
     introspection: config.introspection,
     development: config.nodeEnv === 'development',
+    logFollower: () => logFollowerReadiness(okta, follower?.current() ?? null),
+    ...(shared && { sharedState: () => sharedReadiness(shared) }),
   });
 
   const server: Server = createServer(gateway.yoga);
@@ -97,6 +113,7 @@ export async function startGatewayServer(
       server.listen(config.port, config.host, () => resolve());
     });
   } catch (error) {
+    await shared?.close();
     await closeSim();
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new ConfigError(`PORT: cannot listen on ${config.host}:${config.port} (${code})`);
@@ -104,6 +121,7 @@ export async function startGatewayServer(
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const monitor = startAccessMonitor(okta.gatewayDeps.accessCheck, logger);
+  follower?.start();
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     gateway,
@@ -112,8 +130,10 @@ export async function startGatewayServer(
     firstAccessCheck: monitor.first,
     close: async () => {
       monitor.stop();
+      follower?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await shared?.close();
       await closeSim();
     },
   };

@@ -19,6 +19,16 @@ const BUILT_ADDITIONS = [
   'Query.gatewayAccess',
   'GatewayAccess',
   'GatewayRead',
+  ...[
+    'LumosReadiness.remediationPlans',
+    'RemediationPlan',
+    'RemediationStep',
+    'EffectivePermission.allowedByScopes',
+  ],
+  ...['Query.adminChanges', 'AdminChange'],
+  'Query.whoCan',
+  'AccessGrant',
+  'Role.holders',
 ];
 
 /** Whether a breaking change (graphql-js's description of it) is about a built part. */
@@ -76,14 +86,43 @@ describe.skipIf(!existsSync(ADDITIONS))(
         ['GatewayRead', 'allowed'],
         ['GatewayRead', 'reason'],
         ['GatewayRead', 'needs'],
+        ['LumosReadiness', 'remediationPlans'],
+        ['RemediationPlan', 'reaches'],
+        ['RemediationPlan', 'steps'],
+        ['RemediationPlan', 'leavesMissing'],
+        ['RemediationStep', 'action'],
+        ['RemediationStep', 'subject'],
+        ['RemediationStep', 'apiCall'],
+        ['RemediationStep', 'consolePath'],
+        ['RemediationStep', 'text'],
+        ['EffectivePermission', 'allowedByScopes'],
+        ['Query', 'whoCan'],
+        ['AccessGrant', 'principal'],
+        ['AccessGrant', 'grantedBy'],
+        ['AccessGrant', 'matchedScope'],
+        ['Role', 'holders'],
       ] as const) {
         expect(fieldType(schema, type, field), `${type}.${field}`).toBe(fieldType(contract, type, field));
       }
+      const whoCanArgs = (schema.getQueryType()?.getFields()['whoCan']?.args ?? []).map(
+        (a) => `${a.name}: ${a.type}`,
+      );
+      expect(whoCanArgs).toEqual(expect.arrayContaining(['permission: String!', 'resource: String!']));
       const status = schema.getType('LumosReadinessStatus');
       expect(status && 'getValue' in status && status.getValue('UNKNOWN')?.name).toBe('UNKNOWN');
     });
   },
 );
+
+describe('the 2026-11-30 additions pinned in words', () => {
+  it('gives admins the arguments roles: [String!] and kinds: [PrincipalKind!]', () => {
+    const args = schema.getQueryType()?.getFields()['admins']?.args ?? [];
+    expect(args.map((a) => `${a.name}: ${a.type}`).sort()).toEqual([
+      'kinds: [PrincipalKind!]',
+      'roles: [String!]',
+    ]);
+  });
+});
 
 describe('the served schema', () => {
   it('describes every type and field it defines', () => {
