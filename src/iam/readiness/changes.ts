@@ -34,10 +34,11 @@ export function subjectOf(change: Change): string {
   }
 }
 
-function newAssignment(input: ReadinessInput, role: string): RoleAssignmentRecord {
+/** An org-wide ACTIVE assignment of a standard role to the principal: one a plan makes, or one assumed. */
+export function orgWideAssignment(input: ReadinessInput, role: string, id: string): RoleAssignmentRecord {
   const { kind, key } = input.principal;
   return {
-    id: `planned-${role}`,
+    id,
     principalKind: kind,
     principalKey: key,
     type: role,
@@ -91,7 +92,7 @@ export function applyChanges(
   const permissions: Extract<Change, { action: 'ADD_PERMISSION' }>[] = [];
   const resources: Extract<Change, { action: 'ADD_RESOURCE' }>[] = [];
   for (const c of changes) {
-    if (c.action === 'ASSIGN_ROLE') assigned.push(newAssignment(input, c.role));
+    if (c.action === 'ASSIGN_ROLE') assigned.push(orgWideAssignment(input, c.role, `planned-${c.role}`));
     else if (c.action === 'REMOVE_TARGETS') widened.add(c.assignment);
     else if (c.action === 'REACTIVATE_ROLE') reactivated.add(c.assignment);
     else if (c.action === 'GRANT_SCOPE') scopes.push(c.scope);

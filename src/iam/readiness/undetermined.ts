@@ -12,9 +12,10 @@
  */
 
 import type { AccessCatalog } from '../effective-permissions.ts';
-import type { CustomRoleRecord, ResourceRecord, RoleAssignmentRecord } from '../model.ts';
+import type { CustomRoleRecord, ResourceRecord } from '../model.ts';
 import { PERMISSION_CATALOG } from '../permissions.ts';
 import { orgWideOrn, permissionFamily, type ResourceFamily } from '../resource-family.ts';
+import { orgWideAssignment } from './changes.ts';
 import type {
   KnownReadinessResult,
   LumosCapabilityResult,
@@ -69,24 +70,6 @@ function everyScope(ruleSet: LumosRuleSet): string[] {
   return [...new Set([...fromCapabilities, ...fromScopes])];
 }
 
-/** An assignment standing for what an unread role list may hold. */
-function assumedAssignment(input: ReadinessInput, type: string, index: number): RoleAssignmentRecord {
-  const { kind, key } = input.principal;
-  return {
-    id: `unread-${index}`,
-    principalKind: kind,
-    principalKey: key,
-    type,
-    label: type,
-    status: 'ACTIVE',
-    assignmentType: kind === 'SERVICE_APP' ? 'CLIENT' : kind,
-    customRoleId: null,
-    resourceSetId: null,
-    inheritedFromGroupId: null,
-    targets: null,
-  };
-}
-
 /** The input and catalog with every unread input filled in as `choose` says. */
 function complete(
   input: ReadinessInput,
@@ -103,9 +86,10 @@ function complete(
     const completion = choose(u);
     if (u.kind === 'ROLE_ASSIGNMENTS') {
       const unsupported = ruleSet.unsupportedRoles[0];
-      if (completion === 'EVERYTHING') assignments.push(assumedAssignment(input, 'SUPER_ADMIN', index));
+      if (completion === 'EVERYTHING')
+        assignments.push(orgWideAssignment(input, 'SUPER_ADMIN', `unread-${index}`));
       if (completion === 'UNSUPPORTED_ONLY' && unsupported)
-        assignments.push(assumedAssignment(input, unsupported, index));
+        assignments.push(orgWideAssignment(input, unsupported, `unread-${index}`));
     } else if (u.kind === 'CUSTOM_ROLE_PERMISSIONS') {
       if (completion === 'EVERYTHING') {
         customRoles.set(u.customRoleId, {
