@@ -19,7 +19,7 @@ export interface BenchGatewayOptions {
   maxConcurrency?: number;
   /** OKTA_MAX_RATE_LIMIT_WAIT_MS; default the gateway's own (10 s). */
   maxRateLimitWaitMs?: number;
-  /** CACHE_MAX_ENTRIES; default the gateway's own (2000). */
+  /** CACHE_MAX_ENTRIES; default the gateway's own (20000). */
   cacheMaxEntries?: number;
 }
 

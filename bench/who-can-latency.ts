@@ -10,8 +10,8 @@ import { startSimProcess } from './sim-process.ts';
 
 /**
  * Cache entries for the whoCan rows: every role assignee's role list and record, every admin
- * group's and service app's, and the catalog. The default 2000 holds the demo org's, not the large
- * org's 4,065 role assignees: an operator sets CACHE_MAX_ENTRIES for the org's size, as here.
+ * group's and service app's, and the catalog: the large org's 4,065 role assignees and their
+ * records need the default of 20000 (set here explicitly, so the figure does not move with it).
  */
 export const WHO_CAN_CACHE_ENTRIES = 20_000;
 

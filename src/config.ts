@@ -124,7 +124,7 @@ const env = z.object({
   GATEWAY_API_KEYS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ROLE_PERMISSION_TABLE_FILE: nonEmpty.optional(),
-  CACHE_MAX_ENTRIES: positiveInt.default(2000),
+  CACHE_MAX_ENTRIES: positiveInt.default(20_000),
   CACHE_CATALOG_TTL_MS: positiveInt.default(300_000),
   CACHE_ROLE_ASSIGNMENT_TTL_MS: positiveInt.default(30_000),
   CACHE_GRANT_TTL_MS: positiveInt.default(60_000),

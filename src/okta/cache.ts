@@ -10,7 +10,7 @@ import type { OktaDirectory } from './directory.ts';
 import type { UpstreamMetrics } from './metrics.ts';
 
 export interface CatalogCacheOptions {
-  /** Most entries kept. Default 2000. */
+  /** Most entries kept. Default 20000: an org's every role-assignee list, user and group of an admin sweep, with room (a few MB). */
   max?: number;
   /** Custom roles and permissions, resource sets, org info, service apps; in ms. Default 5 min. */
   catalogTtlMs?: number;
@@ -123,7 +123,7 @@ export function createCatalogCache(options: CatalogCacheOptions = {}): CatalogCa
   const now = options.now ?? Date.now;
   // The LRU's own ttl only bounds memory; freshness is each entry's age against the TTL in force.
   const store = new LRUCache<string, { value: unknown; storedAt: number }>({
-    max: options.max ?? 2000,
+    max: options.max ?? 20_000,
     ttl: Math.max(...Object.values(short), ...Object.values(followed)),
   });
   const inflight = new Map<string, Pending>();
