@@ -71,6 +71,22 @@ function resourcePages(shape: OrgShape, setIds: Iterable<string>): number {
   return n;
 }
 
+/** The catalog reads the held assignments name: each custom role's permissions, each resource set's resources. */
+function heldCatalogTerms(shape: OrgShape, used: ReturnType<typeof catalogOf>): BoundTerm[] {
+  return [
+    {
+      what: 'permissions per custom role held',
+      path: '/api/v1/iam/roles/x/permissions',
+      count: used.roles.size,
+    },
+    {
+      what: 'resource pages per resource set held',
+      path: '/api/v1/iam/resource-sets/x/resources',
+      count: resourcePages(shape, used.sets),
+    },
+  ];
+}
+
 /** What the targets of some principals' role lists cost beyond the lists, by endpoint (requests). */
 interface TargetCost {
   /** Second lists with `expand=targets/catalog/apps` (a list that embeds, with an APP_ADMIN). */
@@ -281,16 +297,7 @@ export function sweepBound(shape: OrgShape): LowerBound {
         path: '/api/v1/apps/x/grants',
         count: d.adminApps.length,
       },
-      {
-        what: 'permissions per custom role held',
-        path: '/api/v1/iam/roles/x/permissions',
-        count: used.roles.size,
-      },
-      {
-        what: 'resource pages per resource set held',
-        path: '/api/v1/iam/resource-sets/x/resources',
-        count: resourcePages(shape, used.sets),
-      },
+      ...heldCatalogTerms(shape, used),
       ...orgTerms('the org (its id is in every ORN)'),
     ],
     // Pages in turn, then the role lists, then targets or catalog reads (side by side); grants follow client pages.
@@ -359,16 +366,7 @@ export function principalColdBound(shape: OrgShape, userId: string): LowerBound 
         count: targets.appTargets,
       },
       ...orgTerms('the org'),
-      {
-        what: 'permissions per custom role held',
-        path: '/api/v1/iam/roles/x/permissions',
-        count: used.roles.size,
-      },
-      {
-        what: 'resource pages per resource set held',
-        path: '/api/v1/iam/resource-sets/x/resources',
-        count: resourcePages(shape, used.sets),
-      },
+      ...heldCatalogTerms(shape, used),
     ],
     // The user, its roles, then its targets and catalog side by side.
     3,
@@ -494,16 +492,7 @@ export function whoCanBound(shape: OrgShape, org: OrgSnapshot, groupId: string):
   return bound(
     [
       ...d.terms,
-      {
-        what: 'permissions per custom role held',
-        path: '/api/v1/iam/roles/x/permissions',
-        count: used.roles.size,
-      },
-      {
-        what: 'resource pages per resource set held',
-        path: '/api/v1/iam/resource-sets/x/resources',
-        count: resourcePages(shape, used.sets),
-      },
+      ...heldCatalogTerms(shape, used),
       ...orgTerms('the org (its id is in every ORN)'),
       {
         what: `users in the answer by id (${IDS_PER_SEARCH} a search)`,
