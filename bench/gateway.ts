@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createOktaDeps, type OktaDeps } from '../src/server/okta-deps.ts';
+import { createOktaDeps, type OktaDeps } from '../src/open-okta.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from '../src/yoga.ts';
 
 export interface UpstreamTarget {

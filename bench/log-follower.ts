@@ -18,7 +18,7 @@
 import { parseArgs } from 'node:util';
 import { createLogFollower } from '../src/okta/log-follower.ts';
 import { readLogPage } from '../src/okta/system-log.ts';
-import { createOktaDeps } from '../src/server/okta-deps.ts';
+import { createOktaDeps } from '../src/open-okta.ts';
 import { demoPrincipalIds } from '../src/sim/generate.ts';
 import { type Simulator, startSimulator } from '../src/sim/index.ts';
 import { createGateway, GRAPHQL_PATH } from '../src/yoga.ts';

@@ -1,5 +1,5 @@
 /** The operations users run, as the GraphQL a portal or script would send. */
-import { graphiqlExampleTabs } from '../src/server/graphiql-examples.ts';
+import { graphiqlExampleTabs } from '../src/http/graphiql-examples.ts';
 import type { OrgSnapshot } from '../src/sim/snapshot-format.ts';
 import type { BenchGateway } from './gateway.ts';
 

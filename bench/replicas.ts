@@ -10,7 +10,7 @@
  */
 
 import { openSharedState, type SharedState } from '../src/okta/shared/shared-state.ts';
-import { createOktaDeps } from '../src/server/okta-deps.ts';
+import { createOktaDeps } from '../src/open-okta.ts';
 import { startSimulator } from '../src/sim/index.ts';
 import { createGateway, GRAPHQL_PATH } from '../src/yoga.ts';
 import { CATALOG_QUERY, READINESS_QUERY } from './operations.ts';

@@ -1,6 +1,6 @@
 /** BENCHMARKS.md: the figures as tables, the formulas behind the bounds, and the targets. */
 import { existsSync, readFileSync } from 'node:fs';
-import { BATCH_MAX_RATE_LIMIT_WAIT_MS } from '../src/readiness-report/okta-settings.ts';
+import { BATCH_MAX_RATE_LIMIT_WAIT_MS } from '../src/cli/okta-settings.ts';
 import type { LowerBound } from './lower-bound.ts';
 import type { MachineInfo } from './machine.ts';
 import { OPERATION_LABELS, type OperationName } from './operations.ts';

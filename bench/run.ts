@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BATCH_MAX_RATE_LIMIT_WAIT_MS } from '../src/readiness-report/okta-settings.ts';
+import { BATCH_MAX_RATE_LIMIT_WAIT_MS } from '../src/cli/okta-settings.ts';
 import { type Simulator, startSimulator } from '../src/sim/index.ts';
 import type { OrgSnapshot } from '../src/sim/snapshot-format.ts';
 import { wallFloor } from './floor.ts';

@@ -1,8 +1,8 @@
 import type { LumosRuleSet, RolePermissionTable } from './iam/index.ts';
 import type { OrgInfo } from './iam/model.ts';
+import type { GatewayAccessCheck } from './okta/access-check.ts';
 import type { OktaDirectory } from './okta/directory.ts';
 import type { Loaders } from './okta/loaders.ts';
-import type { GatewayAccessCheck } from './server/access-check.ts';
 
 /** Who is calling: an API key's short fingerprint, or anonymous when keys are off. */
 export interface Caller {

@@ -4,17 +4,19 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql/index.js';
 import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { type ContextDeps, createContext, type GatewayContext } from './context.ts';
-import { schema } from './schema/index.ts';
-import { readyzResponse } from './server/access-check.ts';
-import type { ApiKeySet } from './server/auth.ts';
-import { toCallerError } from './server/errors.ts';
-import { DEFAULT_EXAMPLE_QUERY, type ExampleOrg, graphiqlExampleTabs } from './server/graphiql-examples.ts';
+import { readyzResponse } from './http/access-check.ts';
+import type { ApiKeySet } from './http/auth.ts';
+import { toCallerError } from './http/errors.ts';
+import { DEFAULT_EXAMPLE_QUERY, type ExampleOrg, graphiqlExampleTabs } from './http/graphiql-examples.ts';
 import {
   DEFAULT_MAX_BODY_BYTES,
   useBodyLimit,
   useSecurityHeaders,
   useStableErrorCodes,
-} from './server/hardening.ts';
+} from './http/hardening.ts';
+import type { LogFollowerReadiness } from './http/log-following.ts';
+import { createLogger } from './http/logging.ts';
+import { createGatewayMetrics, type GatewayMetrics } from './http/metrics.ts';
 import {
   HEALTH_PATH,
   READY_PATH,
@@ -23,11 +25,9 @@ import {
   useErrorMetrics,
   useGatewayHttp,
   useMetricsEndpoint,
-} from './server/http-plugins.ts';
-import type { LogFollowerReadiness } from './server/log-following.ts';
-import { createLogger } from './server/logging.ts';
-import { createGatewayMetrics, type GatewayMetrics } from './server/metrics.ts';
-import type { SharedReadiness } from './server/replicas.ts';
+} from './http/plugins.ts';
+import type { SharedReadiness } from './http/replicas.ts';
+import { schema } from './schema/index.ts';
 
 /** Query limits; the defaults suit the contract's deepest saved operations with room to spare. */
 export interface GatewayLimits {

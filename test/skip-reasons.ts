@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HAS_REDIS_SERVER, NO_REDIS_SERVER } from '../bench/redis-server.ts';
 
-const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
+const SHARED = fileURLToPath(new URL('../../shared', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 
 export default function printSkipReasons(): void {

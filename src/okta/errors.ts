@@ -75,6 +75,41 @@ export function upstreamReason(err: UpstreamError): string {
   return 'unexpected answer';
 }
 
+/** What a failure is called at the start of a CLI line: `Okta unreachable: GET /api/v1/users: ...`. */
+export const UPSTREAM_HEADLINES: Record<UpstreamErrorCode, string> = {
+  NOT_FOUND: 'Okta answered 404',
+  UPSTREAM_UNAUTHENTICATED: "Okta rejected the gateway's credential",
+  UPSTREAM_FORBIDDEN: 'Okta refused the credential for the read',
+  UPSTREAM_RATE_LIMITED: 'Okta rate limit reached',
+  UPSTREAM_UNAVAILABLE: 'Okta unreachable',
+  UPSTREAM_ERROR: 'Okta failed',
+};
+
+/** What a caller of the GraphQL API reads for each failure, before Okta's own words. */
+const UPSTREAM_MESSAGES: Record<UpstreamErrorCode, string> = {
+  NOT_FOUND: 'Okta does not know the requested object',
+  UPSTREAM_UNAUTHENTICATED: "Okta rejected the gateway's credential",
+  UPSTREAM_FORBIDDEN: "The gateway's Okta credential lacks the permission or scope for this read",
+  UPSTREAM_RATE_LIMITED: 'Okta rate limit reached; retry later',
+  UPSTREAM_UNAVAILABLE: 'Okta is unavailable or did not answer in time',
+  UPSTREAM_ERROR: 'Okta returned an unexpected answer',
+};
+
+/**
+ * What a caller reads for an upstream failure, naming Okta's error code:
+ * `Okta rejected the gateway's credential: E0000011 Invalid token provided`,
+ * `The gateway's Okta credential lacks ... (403 E0000006)`.
+ */
+export function upstreamMessage(error: UpstreamError): string {
+  const base = UPSTREAM_MESSAGES[error.code];
+  if (error.code === 'UPSTREAM_UNAUTHENTICATED') {
+    const said = [error.oktaErrorCode, error.oktaErrorSummary].filter(Boolean).join(' ');
+    return said ? `${base}: ${said}` : base;
+  }
+  const retry = error.retryAfterMs ? `; retry in ${Math.ceil(error.retryAfterMs / 1000)} s` : '';
+  return `${base} (${upstreamReason(error)}${retry})`;
+}
+
 const SECRET_PATTERNS: RegExp[] = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
   /\b(SSWS|Bearer|DPoP)\s+[A-Za-z0-9\-._~+/=]+/gi,

@@ -1,4 +1,5 @@
 import type { GatewayContext } from '../context.ts';
+import { badUserInput } from '../http/errors.ts';
 import {
   ADMIN_CHANGE_EVENT_TYPES,
   type AdminChange,
@@ -6,7 +7,6 @@ import {
   membershipGroupIds,
 } from '../iam/admin-changes.ts';
 import { isNotFound } from '../okta/errors.ts';
-import { badUserInput } from '../server/errors.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { badUserInput } from '../http/errors.ts';
 import type { Page } from '../iam/model.ts';
-import { badUserInput } from '../server/errors.ts';
 
 /** Largest page a caller may ask for; Okta's own list limits are at least this. */
 export const MAX_PAGE_SIZE = 200;

@@ -1,11 +1,11 @@
 import type { GatewayContext } from '../context.ts';
+import { notFound } from '../http/errors.ts';
 import {
   evaluateLumosReadiness,
   type LumosAccess,
   type LumosReadinessResult,
   type UnreadInput,
 } from '../iam/index.ts';
-import { notFound } from '../server/errors.ts';
 import { readinessCatalogFor } from './catalog.ts';
 import {
   assignmentsOf,

@@ -1,4 +1,5 @@
 import type { GatewayContext } from '../context.ts';
+import { badUserInput, notFound } from '../http/errors.ts';
 import {
   appOrn,
   findPermission,
@@ -13,7 +14,6 @@ import {
 import type { OrgInfo } from '../iam/model.ts';
 import type { ResourceFamily } from '../iam/resource-family.ts';
 import { type CoveredResource, ornResource, userResource } from '../iam/who-can.ts';
-import { badUserInput, notFound } from '../server/errors.ts';
 import { findUser } from './user.ts';
 
 /** A `whoCan` resource argument, read for its form before anything is asked of Okta. */

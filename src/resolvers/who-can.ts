@@ -1,9 +1,9 @@
 import type { GatewayContext } from '../context.ts';
+import { badUserInput } from '../http/errors.ts';
 import { type AccessCatalog, findPermission } from '../iam/index.ts';
 import type { PrincipalKind, RoleAssignmentRecord } from '../iam/model.ts';
 import { permissionFamily } from '../iam/resource-family.ts';
 import { usableByToken, whoCan } from '../iam/who-can.ts';
-import { badUserInput } from '../server/errors.ts';
 import { type AdminHolding, listAdminHoldings } from './admins.ts';
 import { accessCatalogFor } from './catalog.ts';
 import { findPermissionByName } from './permission.ts';

@@ -3,7 +3,7 @@ import type { UserRecord } from '../../src/iam/model.ts';
 import { createCatalogCache, createPassThroughCache } from '../../src/okta/cache.ts';
 import type { OktaDirectory } from '../../src/okta/directory.ts';
 import { createLoaders } from '../../src/okta/loaders.ts';
-import { createOktaDeps } from '../../src/server/okta-deps.ts';
+import { createOktaDeps } from '../../src/open-okta.ts';
 import { type Simulator, startSimulator } from '../../src/sim/index.ts';
 import { createGateway, GRAPHQL_PATH } from '../../src/yoga.ts';
 

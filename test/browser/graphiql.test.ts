@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { type RunningGateway, startGatewayServer } from '../../src/server/start.ts';
+import { type RunningGateway, startGatewayServer } from '../../src/http/start.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [

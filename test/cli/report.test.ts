@@ -2,19 +2,18 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { publicJwk } from '../../src/org-snapshot/public-jwk.ts';
-import { bindingMemberFromHref } from '../../src/org-snapshot/read-org.ts';
-import { failureLine } from '../../src/readiness-report/cli-exit.ts';
-import { graphqlEndpoint } from '../../src/readiness-report/connection.ts';
-import { buildReadinessDocument, type ReadinessResult } from '../../src/readiness-report/document.ts';
-import { exitCodeFor } from '../../src/readiness-report/exit-codes.ts';
+import { exitCodeFor, failureLine } from '../../src/cli/exit.ts';
+import { graphqlEndpoint } from '../../src/cli/gateway-connection.ts';
+import { buildReadinessDocument, type ReadinessResult } from '../../src/cli/readiness/document.ts';
 import {
   formatPlans,
   formatReadinessTable,
   missingItems,
   planSummary,
   shouldUseColor,
-} from '../../src/readiness-report/table.ts';
+} from '../../src/cli/readiness/table.ts';
+import { publicJwk } from '../../src/cli/snapshot/public-jwk.ts';
+import { bindingMemberFromHref } from '../../src/cli/snapshot/read-org.ts';
 
 // ajv-formats is CommonJS with a default export: NodeNext types see the module object.
 const addFormats = formatsPlugin as unknown as typeof formatsPlugin.default;

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WhoCanDocument } from '../../src/commands/who-can.ts';
+import type { WhoCanDocument } from '../../src/cli/who-can.ts';
 import { type DemoPrincipalIds, demoPrincipalIds } from '../../src/sim/generate.ts';
 import { createGateway } from '../../src/yoga.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';

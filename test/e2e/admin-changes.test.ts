@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { type RunningGateway, startGatewayServer } from '../../src/server/start.ts';
+import { type RunningGateway, startGatewayServer } from '../../src/http/start.ts';
 import { DEMO_USERS } from '../../src/sim/demo-principals.ts';
 import { demoPrincipalIds, generateDemoOrg } from '../../src/sim/generate.ts';
 import type { OrgSnapshot } from '../../src/sim/snapshot-format.ts';

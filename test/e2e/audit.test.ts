@@ -1,7 +1,7 @@
 import { auditServer } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { type RunningGateway, startGatewayServer } from '../../src/server/start.ts';
+import { type RunningGateway, startGatewayServer } from '../../src/http/start.ts';
 
 describe('GraphQL over HTTP conformance (graphql-http audits)', () => {
   let running: RunningGateway;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { startGatewayServer } from '../../src/server/start.ts';
+import { startGatewayServer } from '../../src/http/start.ts';
 import { generateDemoOrg } from '../../src/sim/generate.ts';
 import { writeSnapshotFile } from '../../src/sim/snapshot.ts';
 

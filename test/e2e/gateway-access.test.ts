@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OKTA_SCOPES } from '../../src/config.ts';
 import type { OktaCredentials } from '../../src/okta/client.ts';
-import { createOktaDeps } from '../../src/server/okta-deps.ts';
+import { createOktaDeps } from '../../src/open-okta.ts';
 import { type DemoPrincipalIds, demoPrincipalIds, generateDemoOrg } from '../../src/sim/generate.ts';
 import { type Simulator, startSimulator } from '../../src/sim/index.ts';
 import { createGateway, GRAPHQL_PATH } from '../../src/yoga.ts';

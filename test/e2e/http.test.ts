@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { type RunningGateway, startGatewayServer } from '../../src/server/start.ts';
+import { type RunningGateway, startGatewayServer } from '../../src/http/start.ts';
 import { DEMO_USERS } from '../../src/sim/demo-principals.ts';
 
 // One test through a real socket: the server main.ts starts, in embedded mode (demo org in process).

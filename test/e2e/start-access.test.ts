@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { type RunningGateway, startGatewayServer } from '../../src/server/start.ts';
+import { type RunningGateway, startGatewayServer } from '../../src/http/start.ts';
 import { type Simulator, startSimulator } from '../../src/sim/index.ts';
 
 /** A logger that keeps the message of every line at warn or above. */

@@ -5,8 +5,8 @@
  * they name (random admins of the demo org are filtered out of the comparison).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { whoCanExampleTabs } from '../../src/server/graphiql-who-can.ts';
-import { createOktaDeps } from '../../src/server/okta-deps.ts';
+import { whoCanExampleTabs } from '../../src/http/graphiql-who-can.ts';
+import { createOktaDeps } from '../../src/open-okta.ts';
 import { type DemoPrincipalIds, demoPrincipalIds } from '../../src/sim/generate.ts';
 import { createGateway, GRAPHQL_PATH } from '../../src/yoga.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';

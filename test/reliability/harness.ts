@@ -5,10 +5,10 @@
  */
 import type { ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
+import { parseApiKeys } from '../../src/http/auth.ts';
+import { createGatewayMetrics } from '../../src/http/metrics.ts';
 import type { OktaCredentials } from '../../src/okta/client.ts';
-import { parseApiKeys } from '../../src/server/auth.ts';
-import { createGatewayMetrics } from '../../src/server/metrics.ts';
-import { createOktaDeps, type OktaDeps, type OktaDepsOptions } from '../../src/server/okta-deps.ts';
+import { createOktaDeps, type OktaDeps, type OktaDepsOptions } from '../../src/open-okta.ts';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/sim/index.ts';
 import { createGateway, type Gateway, type GatewayDeps, GRAPHQL_PATH } from '../../src/yoga.ts';
 

@@ -15,14 +15,14 @@ vi.mock('node:crypto', async (importOriginal) => {
   };
 });
 
-const { authenticate, parseApiKeys } = await import('../../src/server/auth.ts');
+const { authenticate, parseApiKeys } = await import('../../src/http/auth.ts');
 
 const KEYS = ['first-key-0123456789abcdef', 'second-key-0123456789abcdef', 'third-key-0123456789abcdef'];
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('caller keys', () => {
   it('are compared with timingSafeEqual over sha256 digests (source check)', () => {
-    const source = readFileSync(new URL('../../src/server/auth.ts', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('../../src/http/auth.ts', import.meta.url), 'utf8');
     expect(source).toMatch(/timingSafeEqual\(presented, digest\)/);
     expect(source).toMatch(/createHash\('sha256'\)/);
     expect(source).not.toMatch(/===\s*digest|digest\s*===|\.equals\(/);

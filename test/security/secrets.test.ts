@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/server/logging.ts';
+import { createLogger } from '../../src/http/logging.ts';
 import { DEMO_USERS } from '../../src/sim/demo-principals.ts';
 import { LUMOS_SCOPES } from '../../src/sim/demo-setup.ts';
 import { demoPrincipalIds } from '../../src/sim/generate.ts';

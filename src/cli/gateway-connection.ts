@@ -3,7 +3,8 @@
  * process from the same settings as the server (src/config.ts), asked through yoga.fetch
  * without opening a port.
  */
-import { type InProcessOptions, openInProcessGateway } from './in-process.ts';
+import { openInProcessGateway } from './in-process.ts';
+import type { CommandOktaOptions } from './okta-settings.ts';
 import { CheckFailedError, createExecutor, type GraphQLExecutor } from './transport.ts';
 
 export interface GatewayConnection {
@@ -20,7 +21,7 @@ export interface ConnectionOptions {
   /** Environment the in-process gateway reads its settings from. Default process.env. */
   env?: NodeJS.ProcessEnv;
   /** In process only: batch mode and an upstream metrics sink. */
-  inProcess?: InProcessOptions;
+  inProcess?: CommandOktaOptions;
 }
 
 /** http://host:port -> http://host:port/graphql; a URL with a path is used as given. */

@@ -5,7 +5,7 @@
  * service apps' scopes; and the principals whose access changed, directly or through a changed
  * group, role or resource set. Pure: no I/O. Only ACTIVE assignments and grants count as held.
  */
-import type { OrgSnapshot } from '../sim/snapshot-format.ts';
+import type { OrgSnapshot } from '../../sim/snapshot-format.ts';
 
 export type DiffPrincipalType = 'USER' | 'GROUP' | 'CLIENT';
 

@@ -2,6 +2,7 @@
  * How the CLI reaches the gateway's GraphQL API: in process (yoga.fetch, no socket) or over HTTP
  * to a running gateway. Both speak GraphQL over HTTP, so one executor covers both.
  */
+import { UPSTREAM_HEADLINES } from '../okta/errors.ts';
 
 export interface GraphQLErrorShape {
   message: string;
@@ -44,15 +45,14 @@ function describeGraphQLError(error: GraphQLErrorShape): CheckFailedError {
   switch (code) {
     case 'NOT_FOUND':
       return new CheckFailedError(`unknown principal: ${message}`, code);
-    case 'UPSTREAM_UNAVAILABLE':
-      return new CheckFailedError(`Okta unreachable: ${message}`, code);
     case 'UPSTREAM_UNAUTHENTICATED':
       // The gateway's message already reads "Okta rejected the gateway's credential: E0000011 ...".
       return new CheckFailedError(message, code);
+    case 'UPSTREAM_UNAVAILABLE':
     case 'UPSTREAM_FORBIDDEN':
-      return new CheckFailedError(`Okta refused the read: ${message}`, code);
     case 'UPSTREAM_RATE_LIMITED':
-      return new CheckFailedError(`Okta rate limit reached: ${message}`, code);
+    case 'UPSTREAM_ERROR':
+      return new CheckFailedError(`${UPSTREAM_HEADLINES[code]}: ${message}`, code);
     case 'UNAUTHENTICATED':
       return new CheckFailedError(`the gateway rejected the API key: ${message}`, code);
     case undefined:

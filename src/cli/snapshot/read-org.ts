@@ -4,10 +4,12 @@
  * simulator: it only shares the file format. Nothing secret is ever kept: no token, no client
  * secret, no private key member of a JWK.
  */
-import type { RoleAssignmentRecord } from '../iam/model.ts';
-import type { OktaDirectory } from '../okta/directory.ts';
-import { emptyOnNotFound } from '../okta/not-found.ts';
-import type { SnapshotReads } from '../okta/snapshot-reads.ts';
+
+import pMap from 'p-map';
+import type { RoleAssignmentRecord } from '../../iam/model.ts';
+import type { OktaDirectory } from '../../okta/directory.ts';
+import { emptyOnNotFound } from '../../okta/not-found.ts';
+import type { SnapshotReads } from '../../okta/snapshot-reads.ts';
 import {
   type OrgSnapshot,
   SNAPSHOT_FORMAT,
@@ -19,8 +21,7 @@ import {
   type SnapshotMembership,
   type SnapshotRoleAssignment,
   type SnapshotUser,
-} from '../sim/snapshot-format.ts';
-import { mapWithConcurrency } from './pool.ts';
+} from '../../sim/snapshot-format.ts';
 import { publicJwk } from './public-jwk.ts';
 
 export interface ReadOrgOptions {
@@ -101,11 +102,15 @@ export async function readOrgSnapshot(
   ): Promise<R[]> => {
     let done = 0;
     progress(phase, 0, items.length);
-    return mapWithConcurrency(items, concurrency, async (item) => {
-      const result = await fn(item);
-      progress(phase, ++done, items.length);
-      return result;
-    });
+    return pMap(
+      items,
+      async (item) => {
+        const result = await fn(item);
+        progress(phase, ++done, items.length);
+        return result;
+      },
+      { concurrency },
+    );
   };
 
   progress('org', 0, 1);

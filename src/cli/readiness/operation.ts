@@ -3,6 +3,9 @@
  * it asks the gateway's `lumosReadiness` field, in process or over HTTP, so there is one
  * implementation of the rules.
  */
+
+import pMap from 'p-map';
+import type { GraphQLExecutor } from '../transport.ts';
 import type {
   CheckedPrincipal,
   LumosAccess,
@@ -10,7 +13,6 @@ import type {
   PrincipalKind,
   ReadinessResult,
 } from './document.ts';
-import type { GraphQLExecutor } from './transport.ts';
 
 const READINESS_FIELDS = `
   status
@@ -84,18 +86,13 @@ export async function checkPrincipals(
   principals: readonly { principal: string }[],
   options: CheckManyOptions,
 ): Promise<ReadinessResult[]> {
-  const results: ReadinessResult[] = new Array(principals.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < principals.length) {
-      const index = next++;
-      const item = principals[index]!;
+  return pMap(
+    principals,
+    async (item) => {
       const result = await checkPrincipal(execute, item.principal, options.access);
-      results[index] = result;
       options.onResult?.(result);
-    }
-  };
-  const workers = Math.max(1, Math.min(options.concurrency ?? 4, principals.length));
-  await Promise.all(Array.from({ length: workers }, worker));
-  return results;
+      return result;
+    },
+    { concurrency: options.concurrency ?? 4 },
+  );
 }

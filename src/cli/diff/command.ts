@@ -5,20 +5,15 @@
  * changed, 1 when something did, 3 when a file cannot be read or the check fails (one line).
  */
 import { Command } from 'commander';
-import { diffOrgSnapshots, type OrgDiff } from '../org-snapshot/diff.ts';
-import { buildDiffDocument, formatDiffTable, type ReadinessChange } from '../org-snapshot/diff-document.ts';
-import {
-  endQuietlyOnBrokenPipe,
-  exitWith,
-  failCheck,
-  oneLineCommandErrors,
-} from '../readiness-report/cli-exit.ts';
-import type { ReadinessStatus } from '../readiness-report/document.ts';
-import { openInProcessGateway } from '../readiness-report/in-process.ts';
-import { checkPrincipals } from '../readiness-report/operation.ts';
-import { CheckFailedError } from '../readiness-report/transport.ts';
-import { loadSnapshotFile } from '../sim/snapshot.ts';
-import type { OrgSnapshot } from '../sim/snapshot-format.ts';
+import { loadSnapshotFile } from '../../sim/snapshot.ts';
+import type { OrgSnapshot } from '../../sim/snapshot-format.ts';
+import { endQuietlyOnBrokenPipe, exitWith, failCheck, oneLineCommandErrors } from '../exit.ts';
+import { openInProcessGateway } from '../in-process.ts';
+import type { ReadinessStatus } from '../readiness/document.ts';
+import { checkPrincipals } from '../readiness/operation.ts';
+import { CheckFailedError } from '../transport.ts';
+import { buildDiffDocument, formatDiffTable, type ReadinessChange } from './document.ts';
+import { diffOrgSnapshots, type OrgDiff } from './org-diff.ts';
 
 /** Exit codes of `diff` (docs/cli.md). */
 export const DIFF_EXIT = { unchanged: 0, changed: 1, failed: 3 } as const;

@@ -1,58 +1,13 @@
 /**
- * The gateway's own access, checked against Okta (src/okta/probes.ts) and kept briefly: shared by
- * `gatewayAccess`, /readyz and the server's start-up lines. The server re-probes in the background,
- * with backoff, while Okta does not answer or refuses the credential.
+ * What the server does with the access check (src/okta/access-check.ts): its start-up lines, /readyz,
+ * and re-probing in the background, with backoff, while Okta does not answer or refuses the credential.
  */
 import type { Logger } from 'pino';
+import type { GatewayAccessCheck } from '../okta/access-check.ts';
 import type { GatewayAccessReport } from '../okta/probes.ts';
 import { describeNeeds, oktaRead } from '../okta/reads.ts';
 import type { LogFollowerReadiness } from './log-following.ts';
 import type { SharedReadiness } from './replicas.ts';
-
-export interface GatewayAccessCheck {
-  /** The latest report, probing again once it is older than its ttl; concurrent callers share one probe. */
-  current(): Promise<GatewayAccessReport>;
-  /** Probes now, whatever the age of the last report. */
-  refresh(): Promise<GatewayAccessReport>;
-}
-
-export interface AccessCheckOptions {
-  /** How long a report of an accepted credential is kept, in ms. Default 60000. */
-  ttlMs?: number;
-  /** How long a report of an unreachable org or a rejected credential is kept, in ms. Default 5000. */
-  failedTtlMs?: number;
-}
-
-export function createAccessCheck(
-  probe: () => Promise<GatewayAccessReport>,
-  options: AccessCheckOptions = {},
-): GatewayAccessCheck {
-  const ttlMs = options.ttlMs ?? 60_000;
-  const failedTtlMs = options.failedTtlMs ?? 5_000;
-  let last: GatewayAccessReport | null = null;
-  let pending: Promise<GatewayAccessReport> | null = null;
-  const refresh = () => {
-    pending ??= probe()
-      .then((report) => {
-        last = report;
-        return report;
-      })
-      .finally(() => {
-        pending = null;
-      });
-    return pending;
-  };
-  return {
-    refresh,
-    current() {
-      if (last) {
-        const keep = last.credential === 'ACCEPTED' ? ttlMs : failedTtlMs;
-        if (Date.now() - last.checkedAt < keep) return Promise.resolve(last);
-      }
-      return refresh();
-    },
-  };
-}
 
 /** One line per read the credential cannot make: `cannot read app grants (403 E0000006; needs ...): ...`. */
 export function cannotReadLines(report: GatewayAccessReport): string[] {

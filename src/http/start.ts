@@ -2,16 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { ConfigError, type GatewayConfig } from '../config.ts';
-import { parseRolePermissionTable, type RolePermissionTable } from '../iam/index.ts';
 import type { GatewayAccessReport } from '../okta/probes.ts';
+import { openOkta } from '../open-okta.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from '../yoga.ts';
 import { startAccessMonitor } from './access-check.ts';
 import { isLoopback, parseApiKeys } from './auth.ts';
 import { createServerLogFollower, logFollowerReadiness } from './log-following.ts';
 import { createLogger } from './logging.ts';
 import { createGatewayMetrics } from './metrics.ts';
-import { type OpenOktaConnection, openOktaConnection } from './okta-connection.ts';
-import { createOktaDeps } from './okta-deps.ts';
 import {
   followLogWhenLeader,
   openReplicaSharing,
@@ -37,15 +35,6 @@ export interface StartOptions {
   logger?: Logger;
 }
 
-function roleTableFrom(config: GatewayConfig): RolePermissionTable | undefined {
-  if (config.rolePermissionTableJson === null) return undefined;
-  try {
-    return parseRolePermissionTable(config.rolePermissionTableJson);
-  } catch (error) {
-    throw new ConfigError(`ROLE_PERMISSION_TABLE_FILE: ${(error as Error).message}`);
-  }
-}
-
 /**
  * Builds the real dependencies from a validated config (or starts the embedded demo simulator)
  * and listens. Without API keys it refuses any address but loopback. Once listening, it checks
@@ -62,36 +51,21 @@ export async function startGatewayServer(
       `HOST: refusing to listen on ${config.host} without GATEWAY_API_KEYS; set keys or use HOST=127.0.0.1`,
     );
   }
-  const roleTable = roleTableFrom(config);
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createGatewayMetrics();
-
-  let connection: OpenOktaConnection;
-  try {
-    connection = await openOktaConnection(config.okta);
-  } catch (error) {
-    if (config.okta.mode !== 'embedded' || !config.okta.orgFile) throw error;
-    throw new ConfigError(`EMBEDDED_ORG_FILE: ${(error as Error).message}`);
-  }
-  const { orgUrl, credentials } = connection;
-  const closeSim = () => connection.close();
-  if (config.okta.mode === 'embedded')
-    logger.info({ simulator: orgUrl }, `reading ${connection.description}`);
-
-  const shared = openReplicaSharing(config, connection, logger);
-  if (shared) registerSharedMetrics(metrics.registry, shared);
-  const okta = createOktaDeps({
-    orgUrl,
-    credentials,
-    ...(shared && { shared }),
+  const okta = await openOkta(config, {
     metrics: metrics.upstream,
-    maxConcurrency: config.oktaMaxConcurrency,
-    client: config.oktaClient,
-    cache: { ...config.cache, followedTtlMs: config.logFollower.followedTtlMs },
-    ...(roleTable ? { roleTable } : {}),
+    share: (where) => openReplicaSharing(config, where, logger),
   });
+  const { shared } = okta;
+  if (shared) registerSharedMetrics(metrics.registry, shared);
+  if (config.okta.mode === 'embedded') logger.info({ simulator: okta.orgUrl }, `reading ${okta.description}`);
+
   const follower = config.logFollower.enabled
-    ? followLogWhenLeader(() => createServerLogFollower(okta, config.logFollower, logger, metrics), shared)
+    ? followLogWhenLeader(
+        () => createServerLogFollower(okta, config.logFollower, logger, metrics),
+        shared ?? null,
+      )
     : null;
   const gateway = createGateway({
     ...okta.gatewayDeps,
@@ -113,8 +87,7 @@ export async function startGatewayServer(
       server.listen(config.port, config.host, () => resolve());
     });
   } catch (error) {
-    await shared?.close();
-    await closeSim();
+    await okta.close();
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new ConfigError(`PORT: cannot listen on ${config.host}:${config.port} (${code})`);
   }
@@ -125,16 +98,15 @@ export async function startGatewayServer(
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     gateway,
-    oktaUrl: orgUrl,
-    oktaDescription: connection.description,
+    oktaUrl: okta.orgUrl,
+    oktaDescription: okta.description,
     firstAccessCheck: monitor.first,
     close: async () => {
       monitor.stop();
       follower?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await shared?.close();
-      await closeSim();
+      await okta.close();
     },
   };
 }

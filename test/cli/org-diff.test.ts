@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diffOrgSnapshots } from '../../src/org-snapshot/diff.ts';
+import { diffOrgSnapshots } from '../../src/cli/diff/org-diff.ts';
+import { changedTinyOrg } from '../org-snapshot/changed-tiny-org.ts';
 import { IDS, T, tinyOrg } from '../sim/fixtures/tiny-org.ts';
-import { changedTinyOrg } from './changed-tiny-org.ts';
 
 const user = (id: string, name: string) => ({ type: 'USER' as const, id, name });
 const NOROLE = user(IDS.noRole, 'norole@tiny.example');

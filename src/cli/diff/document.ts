@@ -3,14 +3,14 @@
  * documented in docs/diff-json.md and pinned by docs/diff-report.schema.json; add fields, never
  * rename or remove them without bumping `version`.
  */
-import type { ReadinessStatus } from '../readiness-report/document.ts';
+import type { ReadinessStatus } from '../readiness/document.ts';
 import {
   DIFF_CHANGE_KINDS,
   type DiffChange,
   type DiffChangeKind,
   type DiffPrincipal,
   type OrgDiff,
-} from './diff.ts';
+} from './org-diff.ts';
 
 export const DIFF_DOCUMENT_VERSION = 1;
 

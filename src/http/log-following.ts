@@ -7,8 +7,8 @@ import type { LogFollowerConfig } from '../config.ts';
 import { createLogFollower, type LogFollower, type LogFollowerStatus } from '../okta/log-follower.ts';
 import { describeNeeds, oktaRead } from '../okta/reads.ts';
 import { readLogPage } from '../okta/system-log.ts';
+import type { OktaDeps } from '../open-okta.ts';
 import type { GatewayMetrics } from './metrics.ts';
-import type { OktaDeps } from './okta-deps.ts';
 
 /** What /readyz shows of the follower. */
 export interface LogFollowerReadiness {

@@ -5,14 +5,9 @@
  * (the question could not be answered). See docs/cli.md.
  */
 import { Command } from 'commander';
-import {
-  endQuietlyOnBrokenPipe,
-  exitWith,
-  failCheck,
-  oneLineCommandErrors,
-} from '../readiness-report/cli-exit.ts';
-import { openGatewayConnection } from '../readiness-report/connection.ts';
-import { CheckFailedError } from '../readiness-report/transport.ts';
+import { endQuietlyOnBrokenPipe, exitWith, failCheck, oneLineCommandErrors } from './exit.ts';
+import { openGatewayConnection } from './gateway-connection.ts';
+import { CheckFailedError } from './transport.ts';
 
 /** The exit codes of `who-can`; 3 is every command's failure (readiness-report/exit-codes.ts). */
 export const WHO_CAN_EXIT = { someone: 0, nobody: 1 } as const;

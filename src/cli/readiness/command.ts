@@ -4,25 +4,21 @@
  * --gateway), prints a table or the v1 JSON document, and exits 0/1/2/3 (see docs/cli.md).
  */
 import { Command, Option } from 'commander';
-import { watchRateLimitWaits } from '../okta/metrics.ts';
+import { watchRateLimitWaits } from '../../okta/metrics.ts';
 import {
   endQuietlyOnBrokenPipe,
+  exitCodeFor,
   exitWith,
+  type FailOn,
   failCheck,
   oneLineCommandErrors,
-} from '../readiness-report/cli-exit.ts';
-import { openGatewayConnection } from '../readiness-report/connection.ts';
-import { buildReadinessDocument, type LumosAccess } from '../readiness-report/document.ts';
-import { exitCodeFor, type FailOn } from '../readiness-report/exit-codes.ts';
-import { checkPrincipals, fetchRuleSetId, listAdmins } from '../readiness-report/operation.ts';
-import { type Progress, rateLimitNote, startProgress } from '../readiness-report/progress.ts';
-import {
-  formatPlans,
-  formatReadinessTable,
-  formatSummary,
-  shouldUseColor,
-} from '../readiness-report/table.ts';
-import { CheckFailedError } from '../readiness-report/transport.ts';
+} from '../exit.ts';
+import { openGatewayConnection } from '../gateway-connection.ts';
+import { type Progress, rateLimitNote, startProgress } from '../progress.ts';
+import { CheckFailedError } from '../transport.ts';
+import { buildReadinessDocument, type LumosAccess } from './document.ts';
+import { checkPrincipals, fetchRuleSetId, listAdmins } from './operation.ts';
+import { formatPlans, formatReadinessTable, formatSummary, shouldUseColor } from './table.ts';
 
 interface ReadinessOptions {
   access: 'full' | 'read-only';

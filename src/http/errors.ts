@@ -1,7 +1,7 @@
 // graphql/index.js, not graphql: the one instance Pothos and yoga load, under Node and under vitest alike.
 import { GraphQLError } from 'graphql/index.js';
 import { OrnError } from '../iam/index.ts';
-import { UpstreamError, upstreamReason } from '../okta/errors.ts';
+import { UpstreamError, upstreamMessage } from '../okta/errors.ts';
 
 /** The stable `extensions.code` values a caller may branch on. */
 export type GatewayErrorCode =
@@ -20,30 +20,6 @@ export function gatewayError(code: GatewayErrorCode, message: string): GraphQLEr
 
 export const badUserInput = (message: string) => gatewayError('BAD_USER_INPUT', message);
 export const notFound = (message: string) => gatewayError('NOT_FOUND', message);
-
-const UPSTREAM_MESSAGES: Record<UpstreamError['code'], string> = {
-  NOT_FOUND: 'Okta does not know the requested object',
-  UPSTREAM_UNAUTHENTICATED: "Okta rejected the gateway's credential",
-  UPSTREAM_FORBIDDEN: "The gateway's Okta credential lacks the permission or scope for this read",
-  UPSTREAM_RATE_LIMITED: 'Okta rate limit reached; retry later',
-  UPSTREAM_UNAVAILABLE: 'Okta is unavailable or did not answer in time',
-  UPSTREAM_ERROR: 'Okta returned an unexpected answer',
-};
-
-/**
- * What a caller reads for an upstream failure, naming Okta's error code:
- * `Okta rejected the gateway's credential: E0000011 Invalid token provided`,
- * `The gateway's Okta credential lacks ... (403 E0000006)`.
- */
-export function upstreamMessage(error: UpstreamError): string {
-  const base = UPSTREAM_MESSAGES[error.code];
-  if (error.code === 'UPSTREAM_UNAUTHENTICATED') {
-    const said = [error.oktaErrorCode, error.oktaErrorSummary].filter(Boolean).join(' ');
-    return said ? `${base}: ${said}` : base;
-  }
-  const retry = error.retryAfterMs ? `; retry in ${Math.ceil(error.retryAfterMs / 1000)} s` : '';
-  return `${base} (${upstreamReason(error)}${retry})`;
-}
 
 /**
  * The one place failures become what callers see: expected failures keep or get a stable code,

@@ -3,29 +3,17 @@
  * snapshot (v1) that `okta-iam-graphql sim --org FILE` serves offline. Never writes a secret.
  */
 import { Command } from 'commander';
-import { createOktaClient } from '../okta/client.ts';
-import { createOktaDirectory } from '../okta/directory.ts';
-import { UpstreamError } from '../okta/errors.ts';
-import { createUpstreamCounters, watchRateLimitWaits } from '../okta/metrics.ts';
-import { createSnapshotReads } from '../okta/snapshot-reads.ts';
-import { readOrgSnapshot } from '../org-snapshot/read-org.ts';
-import { exitWith, failCheck, oneLineCommandErrors } from '../readiness-report/cli-exit.ts';
-import { EXIT } from '../readiness-report/exit-codes.ts';
-import { resolveOktaSettings } from '../readiness-report/okta-settings.ts';
-import { rateLimitNote, startProgress } from '../readiness-report/progress.ts';
-import { CheckFailedError } from '../readiness-report/transport.ts';
-import { teeUpstreamMetrics } from '../server/metrics.ts';
-import { writeSnapshotFile } from '../sim/snapshot.ts';
-
-function describeUpstreamFailure(err: UpstreamError): CheckFailedError {
-  const prefix: Record<string, string> = {
-    UPSTREAM_UNAVAILABLE: 'Okta unreachable',
-    UPSTREAM_FORBIDDEN: 'Okta refused the credential',
-    UPSTREAM_RATE_LIMITED: 'Okta rate limit reached',
-    NOT_FOUND: 'Okta answered 404',
-  };
-  return new CheckFailedError(`${prefix[err.code] ?? 'Okta failed'}: ${err.message}`, err.code);
-}
+import { teeUpstreamMetrics } from '../../http/metrics.ts';
+import { createOktaDirectory } from '../../okta/directory.ts';
+import { UPSTREAM_HEADLINES, UpstreamError } from '../../okta/errors.ts';
+import { createUpstreamCounters, watchRateLimitWaits } from '../../okta/metrics.ts';
+import { createSnapshotReads } from '../../okta/snapshot-reads.ts';
+import { writeSnapshotFile } from '../../sim/snapshot.ts';
+import { EXIT, exitWith, failCheck, oneLineCommandErrors } from '../exit.ts';
+import { openCommandOkta } from '../okta-settings.ts';
+import { rateLimitNote, startProgress } from '../progress.ts';
+import { CheckFailedError } from '../transport.ts';
+import { readOrgSnapshot } from './read-org.ts';
 
 interface SnapshotOptions {
   out: string;
@@ -38,18 +26,18 @@ async function runSnapshot(options: SnapshotOptions): Promise<number> {
     throw new CheckFailedError(`--concurrency must be a positive integer, got "${options.concurrency}"`);
   }
   const started = performance.now();
-  const settings = await resolveOktaSettings(process.env, { batch: true });
+  const counters = createUpstreamCounters();
+  const progress = startProgress(process.stderr, 'reading org', 1);
+  const waits = watchRateLimitWaits((status) => progress.note(rateLimitNote(status), status.waitMs));
+  const okta = await openCommandOkta(process.env, {
+    batch: true,
+    metrics: teeUpstreamMetrics(counters, waits),
+  }).catch((err: unknown) => {
+    progress.stop();
+    throw err;
+  });
   try {
-    const counters = createUpstreamCounters();
-    const progress = startProgress(process.stderr, 'reading org', 1);
-    const waits = watchRateLimitWaits((status) => progress.note(rateLimitNote(status), status.waitMs));
-    const client = createOktaClient({
-      orgUrl: settings.orgUrl,
-      credentials: settings.credentials,
-      maxConcurrency: settings.config.oktaMaxConcurrency,
-      ...settings.config.oktaClient,
-      metrics: teeUpstreamMetrics(counters, waits),
-    });
+    const { client } = okta;
     let snapshot: Awaited<ReturnType<typeof readOrgSnapshot>>;
     try {
       snapshot = await readOrgSnapshot(createOktaDirectory(client), createSnapshotReads(client.getJson), {
@@ -57,7 +45,9 @@ async function runSnapshot(options: SnapshotOptions): Promise<number> {
         onProgress: (phase, done, total) => progress.phase(phase, total, done),
       });
     } catch (err) {
-      throw err instanceof UpstreamError ? describeUpstreamFailure(err) : err;
+      throw err instanceof UpstreamError
+        ? new CheckFailedError(`${UPSTREAM_HEADLINES[err.code]}: ${err.message}`, err.code)
+        : err;
     } finally {
       progress.stop();
     }
@@ -78,7 +68,7 @@ async function runSnapshot(options: SnapshotOptions): Promise<number> {
     );
     return EXIT.ready;
   } finally {
-    await settings.close();
+    await okta.close();
   }
 }
 

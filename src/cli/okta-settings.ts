@@ -1,19 +1,12 @@
 /**
- * The Okta the CLI reads, from the same settings as the server (src/config.ts): a real org, or,
- * with no Okta settings, the embedded demo simulator started in process for the command's run.
+ * The Okta a command reads, from the same settings as the server (src/config.ts, src/open-okta.ts):
+ * a real org, or, with no Okta settings, the embedded demo simulator started for the command's run.
+ * Bad settings are one `bad settings: ...` line and exit 3.
  */
 import { ConfigError, type GatewayConfig, loadConfig } from '../config.ts';
-import type { OktaCredentials } from '../okta/client.ts';
-import { openOktaConnection } from '../server/okta-connection.ts';
+import type { UpstreamMetrics } from '../okta/metrics.ts';
+import { type OpenOkta, openOkta } from '../open-okta.ts';
 import { CheckFailedError } from './transport.ts';
-
-export interface OktaSettings {
-  config: GatewayConfig;
-  orgUrl: string;
-  credentials: OktaCredentials;
-  /** Stops the embedded simulator, when one was started. */
-  close(): Promise<void>;
-}
 
 export function readConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   try {
@@ -31,25 +24,26 @@ export function readConfig(env: NodeJS.ProcessEnv): GatewayConfig {
  */
 export const BATCH_MAX_RATE_LIMIT_WAIT_MS = 120_000;
 
-export interface SettingsOptions {
+export interface CommandOktaOptions {
   /** A batch command: wait out rate-limit windows unless the environment sets a cap. */
   batch?: boolean;
+  /** Sees every upstream event (e.g. to show rate-limit waits on a progress bar). */
+  metrics?: UpstreamMetrics;
 }
 
-export async function resolveOktaSettings(
+export async function openCommandOkta(
   env: NodeJS.ProcessEnv,
-  options: SettingsOptions = {},
-): Promise<OktaSettings> {
+  options: CommandOktaOptions = {},
+): Promise<OpenOkta & { config: GatewayConfig }> {
   const config = readConfig(env);
   if (options.batch && env.OKTA_MAX_RATE_LIMIT_WAIT_MS === undefined) {
     config.oktaClient = { ...config.oktaClient, maxRateLimitWaitMs: BATCH_MAX_RATE_LIMIT_WAIT_MS };
   }
   try {
-    const { orgUrl, credentials, close } = await openOktaConnection(config.okta);
-    return { config, orgUrl, credentials, close };
+    const okta = await openOkta(config, options.metrics ? { metrics: options.metrics } : {});
+    return { ...okta, config };
   } catch (err) {
-    if (config.okta.mode !== 'embedded' || !config.okta.orgFile) throw err;
-    // A snapshot file that cannot be read or is invalid: the message names the file and field.
-    throw new CheckFailedError(`bad settings: EMBEDDED_ORG_FILE: ${(err as Error).message}`);
+    if (err instanceof ConfigError) throw new CheckFailedError(`bad settings: ${err.message}`);
+    throw err;
   }
 }
