@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../context.ts';
-import { badUserInput } from '../http/errors.ts';
+import { badUserInput } from '../errors.ts';
 import {
   ADMIN_CHANGE_EVENT_TYPES,
   type AdminChange,

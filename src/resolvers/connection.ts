@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { badUserInput } from '../http/errors.ts';
+import { badUserInput } from '../errors.ts';
 import type { Page } from '../iam/model.ts';
 
 /** Largest page a caller may ask for; Okta's own list limits are at least this. */

@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../context.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 import {
   evaluateLumosReadiness,
   type LumosAccess,

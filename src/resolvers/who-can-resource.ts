@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../context.ts';
-import { badUserInput, notFound } from '../http/errors.ts';
+import { badUserInput, notFound } from '../errors.ts';
 import {
   appOrn,
   findPermission,

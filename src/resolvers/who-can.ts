@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../context.ts';
-import { badUserInput } from '../http/errors.ts';
+import { badUserInput } from '../errors.ts';
 import { type AccessCatalog, findPermission } from '../iam/index.ts';
 import type { PrincipalKind, RoleAssignmentRecord } from '../iam/model.ts';
 import { permissionFamily } from '../iam/resource-family.ts';

@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GatewayContext } from '../context.ts';
-import { badUserInput } from '../http/errors.ts';
+import { badUserInput } from '../errors.ts';
 
 const NODE_TYPES = new Set(['Role', 'ResourceSet', 'User', 'Group', 'ServiceApp']);
 
