@@ -5,6 +5,7 @@ import './role.ts';
 import './resource-set.ts';
 import './orn.ts';
 import './principal.ts';
+import './role-assignment.ts';
 import './user.ts';
 import './group.ts';
 import './service-app.ts';
