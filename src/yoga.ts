@@ -7,7 +7,8 @@ import { type ContextDeps, createContext, type GatewayContext } from './context.
 import { readyzResponse } from './http/access-check.ts';
 import type { ApiKeySet } from './http/auth.ts';
 import { toCallerError } from './http/errors.ts';
-import { DEFAULT_EXAMPLE_QUERY, type ExampleOrg, graphiqlExampleTabs } from './http/graphiql-examples.ts';
+import { DEFAULT_EXAMPLE_QUERY, graphiqlExampleTabs } from './http/graphiql-examples.ts';
+import type { ExampleOrg } from './http/graphiql-tabs.ts';
 import {
   DEFAULT_MAX_BODY_BYTES,
   useBodyLimit,
@@ -95,7 +96,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     roleTable: deps.roleTable,
     ruleSet: deps.ruleSet,
     accessCheck: deps.accessCheck,
-    memoize: deps.memoize ?? true,
+    createOnce: deps.createOnce,
   };
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({

@@ -3,8 +3,8 @@
  * process from the same settings as the server (src/config.ts), asked through yoga.fetch
  * without opening a port.
  */
-import { openInProcessGateway } from './in-process.ts';
-import type { CommandOktaOptions } from './okta-settings.ts';
+import { createGateway, GRAPHQL_PATH } from '../yoga.ts';
+import { type CommandOktaOptions, openCommandOkta } from './okta-settings.ts';
 import { CheckFailedError, createExecutor, type GraphQLExecutor } from './transport.ts';
 
 export interface GatewayConnection {
@@ -53,4 +53,21 @@ export async function openGatewayConnection(options: ConnectionOptions): Promise
     };
   }
   return openInProcessGateway(options.env ?? process.env, options.inProcess);
+}
+
+/** The same createGateway the server uses, asked through yoga.fetch: one implementation of readiness. */
+export async function openInProcessGateway(
+  env: NodeJS.ProcessEnv,
+  options: CommandOktaOptions = {},
+): Promise<GatewayConnection> {
+  const okta = await openCommandOkta(env, options);
+  const gateway = createGateway({ ...okta.gatewayDeps, apiKeys: null, graphiql: false });
+  return {
+    execute: createExecutor({
+      url: `http://in-process${GRAPHQL_PATH}`,
+      label: `Okta org at ${okta.orgUrl}`,
+      fetch: async (url, init) => gateway.yoga.fetch(url, init),
+    }),
+    close: () => okta.close(),
+  };
 }

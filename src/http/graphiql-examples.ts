@@ -1,20 +1,6 @@
 import { DEMO_USERS } from '../sim/demo-principals.ts';
+import type { ExampleOrg, ExampleTab, ExampleTabs } from './graphiql-tabs.ts';
 import { whoCanExampleTabs } from './graphiql-who-can.ts';
-
-/** One saved GraphiQL tab. */
-export interface ExampleTab {
-  query: string;
-  variables?: string;
-}
-
-/**
- * Which org the saved operations are for: the embedded demo org, whose named principals they can
- * show, or any other org, where they use `me` and what the org itself lists.
- */
-export type ExampleOrg = 'demo' | 'any';
-
-/** A domain's saved operations for that org. */
-export type ExampleTabs = (org: ExampleOrg) => ExampleTab[];
 
 const LUMOS_RESOURCE_SET = 'Lumos: all users, groups and apps';
 

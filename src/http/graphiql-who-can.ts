@@ -1,5 +1,5 @@
 /** The saved GraphiQL tabs for the reverse questions: who can do what, and who holds a role. */
-import type { ExampleOrg, ExampleTab } from './graphiql-examples.ts';
+import type { ExampleOrg, ExampleTab } from './graphiql-tabs.ts';
 
 const MANAGE_GROUP = `# Who can manage the membership of a group, and who can reset the passwords of the users in it?
 # group:{name} or group:{id}; with a users permission it names the users in the group.

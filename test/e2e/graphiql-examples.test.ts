@@ -4,7 +4,8 @@
  * with its variables and answers without an error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExampleOrg, graphiqlExampleTabs } from '../../src/http/graphiql-examples.ts';
+import { graphiqlExampleTabs } from '../../src/http/graphiql-examples.ts';
+import type { ExampleOrg } from '../../src/http/graphiql-tabs.ts';
 import { DEMO_DOMAIN, DEMO_USERS } from '../../src/sim/demo-principals.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 

@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { loadSnapshotFile } from '../../sim/snapshot.ts';
 import type { OrgSnapshot } from '../../sim/snapshot-format.ts';
 import { endQuietlyOnBrokenPipe, exitWith, failCheck, oneLineCommandErrors } from '../exit.ts';
-import { openInProcessGateway } from '../in-process.ts';
+import { openInProcessGateway } from '../gateway-connection.ts';
 import type { ReadinessStatus } from '../readiness/document.ts';
 import { checkPrincipals } from '../readiness/operation.ts';
 import { CheckFailedError } from '../transport.ts';
