@@ -1,4 +1,4 @@
-/** The `okta-iam-graphql` command line; each subcommand lives in src/commands/<name>.ts. */
+/** The `okta-iam-graphql` command line; each subcommand lives in src/cli/<name>.ts or src/cli/<name>/command.ts. */
 import { Command } from 'commander';
 import { diffCommand } from './diff/command.ts';
 import { printSchemaCommand } from './print-schema.ts';

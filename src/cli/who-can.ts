@@ -9,7 +9,7 @@ import { endQuietlyOnBrokenPipe, exitWith, failCheck, oneLineCommandErrors } fro
 import { openGatewayConnection } from './gateway-connection.ts';
 import { CheckFailedError } from './transport.ts';
 
-/** The exit codes of `who-can`; 3 is every command's failure (readiness-report/exit-codes.ts). */
+/** The exit codes of `who-can`; 3 is every command's failure (exit.ts). */
 export const WHO_CAN_EXIT = { someone: 0, nobody: 1 } as const;
 
 export const WHO_CAN_QUERY = `

@@ -5,7 +5,7 @@ import { findPrincipal, type PrincipalModel } from './principal.ts';
 
 export type GatewayAccessModel = GatewayAccessReport;
 
-/** `gatewayAccess`: the credential's reads, probed against Okta and kept briefly (see server/access-check.ts). */
+/** `gatewayAccess`: the credential's reads, probed against Okta and kept briefly (see okta/access-check.ts). */
 export function gatewayAccessOf(ctx: GatewayContext): Promise<GatewayAccessModel> {
   return ctx.accessCheck.current();
 }
