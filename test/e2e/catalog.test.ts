@@ -13,6 +13,44 @@ import {
 } from '../generated/graphql.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 
+/**
+ * The permissions Okta's "Roles in Okta" lists (../shared/seeds/okta-roles-permissions-resources.txt,
+ * "The following permissions are supported in Okta"), 58 of them. The demo org's custom roles use
+ * only these, so the catalog adds none.
+ */
+const SEED_PERMISSIONS = [
+  ...['okta.users.manage', 'okta.users.create', 'okta.users.read', 'okta.users.credentials.manage'],
+  ...['okta.users.credentials.resetFactors', 'okta.users.credentials.resetPassword'],
+  ...[
+    'okta.users.credentials.expirePassword',
+    'okta.users.userprofile.manage',
+    'okta.users.lifecycle.manage',
+  ],
+  ...['okta.users.lifecycle.activate', 'okta.users.lifecycle.deactivate', 'okta.users.lifecycle.suspend'],
+  ...['okta.users.lifecycle.unsuspend', 'okta.users.lifecycle.delete', 'okta.users.lifecycle.unlock'],
+  ...['okta.users.lifecycle.clearSessions', 'okta.users.groupMembership.manage'],
+  ...['okta.users.appAssignment.manage', 'okta.users.apitokens.manage', 'okta.users.apitokens.read'],
+  ...['okta.groups.manage', 'okta.groups.create', 'okta.groups.members.manage', 'okta.groups.read'],
+  ...['okta.groups.appAssignment.manage'],
+  ...[
+    'okta.apps.read',
+    'okta.apps.manage',
+    'okta.apps.assignment.manage',
+    'okta.apps.clientCredentials.read',
+  ],
+  ...['okta.profilesources.import.run', 'okta.authzServers.read', 'okta.authzServers.manage'],
+  ...['okta.customizations.read', 'okta.customizations.manage'],
+  ...['okta.identityProviders.read', 'okta.identityProviders.manage', 'okta.workflows.read'],
+  ...['okta.workflows.invoke', 'okta.governance.accessCertifications.manage'],
+  ...['okta.governance.accessRequests.manage', 'okta.apps.manageFirstPartyApps'],
+  ...['okta.agents.manage', 'okta.agents.register', 'okta.agents.view'],
+  ...['okta.directories.manage', 'okta.directories.read'],
+  ...['okta.devices.manage', 'okta.devices.lifecycle.manage', 'okta.devices.lifecycle.activate'],
+  ...['okta.devices.lifecycle.deactivate', 'okta.devices.lifecycle.suspend'],
+  ...['okta.devices.lifecycle.unsuspend', 'okta.devices.lifecycle.delete', 'okta.devices.read'],
+  ...['okta.iam.read', 'okta.realms.manage', 'okta.realms.read', 'okta.support.cases.manage'],
+];
+
 let gw: TestGateway;
 let ids: ReturnType<typeof demoPrincipalIds>;
 
@@ -30,7 +68,8 @@ describe('roles', () => {
     expect(kinds).toEqual(new Set(['STANDARD', 'IAM_STANDARD', 'CUSTOM']));
     const superAdmin = all.data?.roles.find((r) => r.key === 'SUPER_ADMIN');
     expect(superAdmin).toMatchObject({ type: 'SUPER_ADMIN', kind: 'STANDARD', targetKinds: [] });
-    expect(superAdmin?.permissions.length).toBeGreaterThan(20);
+    // SUPER_ADMIN grants every permission in the catalog (design/standard-role-permissions.md).
+    expect(superAdmin?.permissions.map((p) => p.name).toSorted()).toEqual(SEED_PERMISSIONS.toSorted());
     expect(all.data?.roles.find((r) => r.key === 'HELP_DESK_ADMIN')?.targetKinds).toEqual(['GROUPS']);
 
     const custom = await gw.execute(RolesDocument, { kind: 'CUSTOM' });
@@ -57,11 +96,17 @@ describe('permissions', () => {
   it('lists the catalog and finds one permission by name', async () => {
     const all = await gw.execute(PermissionsDocument, {});
     const names = all.data?.permissions.map((p) => p.name) ?? [];
-    expect(names).toContain('okta.users.read');
-    expect(new Set(names).size).toBe(names.length);
+    expect(SEED_PERMISSIONS).toHaveLength(58);
+    // Each once (sorting keeps duplicates), and exactly the seed's.
+    expect(names.toSorted()).toEqual(SEED_PERMISSIONS.toSorted());
     const one = await gw.execute(PermissionDocument, { name: 'okta.groups.members.manage' });
-    expect(one.data?.permission?.description).toBeTruthy();
-    expect(one.data?.permission?.applicableResources.length).toBeGreaterThan(0);
+    // The seed's line: "okta.groups.members.manage Allows the admin to only manage member operations
+    // in a group in your Okta org All groups, a specific group".
+    expect(one.data?.permission).toEqual({
+      name: 'okta.groups.members.manage',
+      description: 'Allows the admin to only manage member operations in a group in your Okta org',
+      applicableResources: ['All groups', 'a specific group'],
+    });
     expect((await gw.execute(PermissionDocument, { name: 'okta.nothing.here' })).data?.permission).toBeNull();
   });
 });
@@ -72,18 +117,51 @@ describe('resource sets', () => {
     expect(result.errors).toBeUndefined();
     const set = result.data?.resourceSet;
     expect(set?.key).toBe(ids.extras.lumosResourceSet);
-    expect(set?.resources.length).toBeGreaterThan(0);
-    for (const resource of set?.resources ?? []) {
-      expect(resource.orn).toMatch(/^orn:okta:/);
-      expect(resource.parsed.orgId).toBe(gw.sim.org.org.id);
-      expect(resource.parsed.restUrl).toBe(resource.restUrl);
-      if (resource.restUrl) expect(resource.restUrl.startsWith(gw.sim.url)).toBe(true);
-    }
-    const lumosBinding = set?.bindings.find((b) => b.role.key === ids.extras.lumosRole);
-    expect(lumosBinding?.role.kind).toBe('CUSTOM');
-    expect(lumosBinding?.members).toContainEqual(
-      expect.objectContaining({ __typename: 'User', kind: 'USER', key: ids.users.lumosCustom }),
-    );
+    expect(set?.description).toBe('Every user, group and app of the org');
+    // demo-setup.ts: all users, all groups, all apps; each the collection's REST URL on the org.
+    const org = gw.sim.org.org.id;
+    const whole = (service: string, objectType: string, path: string) => {
+      const restUrl = `${gw.sim.url}/api/v1/${path}`;
+      return {
+        orn: `orn:okta:${service}:${org}:${objectType}`,
+        restUrl,
+        parsed: {
+          partition: 'okta',
+          service,
+          orgId: org,
+          objectType,
+          objectId: null,
+          appName: null,
+          containedResources: false,
+          restUrl,
+        },
+      };
+    };
+    expect(set?.resources).toEqual([
+      whole('directory', 'users', 'users'),
+      whole('directory', 'groups', 'groups'),
+      whole('idp', 'apps', 'apps'),
+    ]);
+    // Three custom roles are bound on it, one user each (demo-setup.ts, demo-setup-later.ts).
+    expect(
+      set?.bindings.map((b) => ({
+        role: [b.role.key, b.role.label, b.role.kind],
+        members: b.members.map((m) => [m.__typename, m.kind, m.key, m.displayName]),
+      })),
+    ).toEqual([
+      {
+        role: [ids.extras.lumosRole, 'Lumos Integration', 'CUSTOM'],
+        members: [['User', 'USER', ids.users.lumosCustom, 'Cas Custom']],
+      },
+      {
+        role: [ids.extras.lumosRoleNoAppAssignment, 'Lumos Integration (no app assignment)', 'CUSTOM'],
+        members: [['User', 'USER', ids.users.lumosCustomMissing, 'Cy Missing']],
+      },
+      {
+        role: [ids.extras.lumosRoleNoLifecycle, 'Lumos Integration (no lifecycle)', 'CUSTOM'],
+        members: [['User', 'USER', ids.users.lumosCustomGap, 'Gus Gap']],
+      },
+    ]);
     const byId = await gw.execute(ResourceSetDocument, { idOrLabel: ids.extras.lumosResourceSet });
     expect(byId.data?.resourceSet?.label).toBe('Lumos: all users, groups and apps');
     expect(
@@ -159,7 +237,12 @@ describe('node', () => {
       ?.resourceSet;
     const members = set?.bindings.flatMap((b) => b.members) ?? [];
     const user = members.find((m) => m.kind === 'USER');
-    expect(role && set && user).toBeTruthy();
+    // The first member of the set's first binding: lumos.custom, holder of "Lumos Integration".
+    expect([role?.key, set?.key, user?.key]).toEqual([
+      ids.extras.lumosRole,
+      ids.extras.lumosResourceSet,
+      ids.users.lumosCustom,
+    ]);
     for (const [id, typename, key] of [
       [role?.id, 'Role', ids.extras.lumosRole],
       [set?.id, 'ResourceSet', ids.extras.lumosResourceSet],

@@ -75,13 +75,222 @@ describe('user', () => {
     });
     expect(bound?.resourceSet?.key).toBe(ids.extras.lumosResourceSet);
   });
+});
 
+/**
+ * Okta makes the assignment id of some standard roles from the role type itself, so every
+ * principal holding the role has an assignment with the same id. Base32 (RFC 4648, unpadded) of
+ * the ASCII role type, worked out by hand five bytes at a time: "HELP_DESK_ADMIN" (15 bytes, 24
+ * characters), "APP_ADMIN" (9 bytes, 15 characters), "GROUP_MEMBERSHIP_ADMIN" (22 bytes, 36).
+ */
+const HELP_DESK_ADMIN_ID = 'JBCUYUC7IRCVGS27IFCE2SKO';
+const APP_ADMIN_ID = 'IFIFAX2BIRGUSTQ';
+const GROUP_MEMBERSHIP_ADMIN_ID = 'I5JE6VKQL5GUKTKCIVJFGSCJKBPUCRCNJFHA';
+
+interface Held {
+  roleAssignments: {
+    id: string;
+    role: { key: string };
+    assignmentType: string;
+    targets: string[] | null;
+    inheritedFrom: { key: string } | null;
+    principal: { __typename: string; key: string } | null;
+  }[];
+  effectivePermissions: { permission: { name: string }; grantedBy: { id: string }[] }[];
+}
+
+const HELD = `fragment Held on Principal {
+  roleAssignments {
+    id
+    role { key }
+    assignmentType
+    targets
+    inheritedFrom { key }
+    principal { __typename key }
+  }
+  effectivePermissions { permission { name } grantedBy { id } }
+}`;
+
+/** A principal's assignments without their GraphQL ids, by role, targets sorted. */
+const withoutIds = (held: Held | null | undefined) =>
+  (held?.roleAssignments ?? [])
+    .map(({ id: _id, ...rest }) => ({ ...rest, targets: rest.targets?.toSorted() ?? null }))
+    .toSorted(
+      (a, b) => a.role.key.localeCompare(b.role.key) || a.assignmentType.localeCompare(b.assignmentType),
+    );
+
+/** HELP_DESK_ADMIN's permissions (design/standard-role-permissions.md), sorted. */
+const HELP_DESK_PERMISSIONS = [
+  'okta.users.credentials.expirePassword',
+  'okta.users.credentials.resetFactors',
+  'okta.users.credentials.resetPassword',
+  'okta.users.lifecycle.clearSessions',
+  'okta.users.lifecycle.unlock',
+  'okta.users.read',
+];
+
+/** What Okta itself lists for a principal: [id, type, assignmentType] of its roles of `type`. */
+async function upstreamAssignments(sim: TestGateway['sim'], path: string, type: string) {
+  const response = await fetch(`${sim.url}${path}`, { headers: { Authorization: `SSWS ${sim.apiToken}` } });
+  const listed = (await response.json()) as { id: string; type: string; assignmentType: string }[];
+  return listed.filter((a) => a.type === type).map((a) => [a.id, a.type, a.assignmentType]);
+}
+
+describe('role assignments Okta lists under one id on several principals', () => {
   it('gives an assignment id that differs between principals holding the same Okta assignment id', async () => {
-    const a = await gw.execute(UserDocument, { idOrLogin: DEMO_USERS.superDirect.login });
-    const b = await gw.execute(UserDocument, { idOrLogin: DEMO_USERS.gateway.login });
-    const idA = a.data?.user?.roleAssignments[0]?.id;
-    const idB = b.data?.user?.roleAssignments[0]?.id;
-    expect(idA && idB && idA !== idB).toBe(true);
+    const { helpDesk, lumosStandard, lumosTargeted } = ids.users;
+    const { helpDeskTeam, supportStaff } = ids.groups;
+    const { engineeringGroup, salesGroup, slackApp } = ids.extras;
+    // The case: help.desk (a user, HELP_DESK_ADMIN limited to Support Staff) and Help Desk Team (a
+    // group, HELP_DESK_ADMIN org-wide); lumos.standard and lumos.targeted (two users, APP_ADMIN and
+    // GROUP_MEMBERSHIP_ADMIN, org-wide and targeted). Okta lists each pair under one id.
+    expect(await upstreamAssignments(gw.sim, `/api/v1/users/${helpDesk}/roles`, 'HELP_DESK_ADMIN')).toEqual([
+      [HELP_DESK_ADMIN_ID, 'HELP_DESK_ADMIN', 'USER'],
+    ]);
+    expect(
+      await upstreamAssignments(gw.sim, `/api/v1/groups/${helpDeskTeam}/roles`, 'HELP_DESK_ADMIN'),
+    ).toEqual([[HELP_DESK_ADMIN_ID, 'HELP_DESK_ADMIN', 'GROUP']]);
+    for (const user of [lumosStandard, lumosTargeted]) {
+      expect(await upstreamAssignments(gw.sim, `/api/v1/users/${user}/roles`, 'APP_ADMIN')).toEqual([
+        [APP_ADMIN_ID, 'APP_ADMIN', 'USER'],
+      ]);
+      expect(
+        await upstreamAssignments(gw.sim, `/api/v1/users/${user}/roles`, 'GROUP_MEMBERSHIP_ADMIN'),
+      ).toEqual([[GROUP_MEMBERSHIP_ADMIN_ID, 'GROUP_MEMBERSHIP_ADMIN', 'USER']]);
+    }
+
+    const result = await gw.fetchGraphQL<Record<'helpDesk' | 'team' | 'standard' | 'targeted', Held | null>>(
+      `query Shared($helpDesk: String!, $team: ID!, $standard: String!, $targeted: String!) {
+        helpDesk: user(idOrLogin: $helpDesk) { ...Held }
+        team: group(id: $team) { ...Held }
+        standard: user(idOrLogin: $standard) { ...Held }
+        targeted: user(idOrLogin: $targeted) { ...Held }
+      }
+      ${HELD}`,
+      { helpDesk, team: helpDeskTeam, standard: lumosStandard, targeted: lumosTargeted },
+    );
+    expect(result.errors).toBeUndefined();
+    const { helpDesk: desk, team, standard, targeted } = result.data ?? {};
+
+    // Nothing merged or dropped: each principal shows its own assignments, each pointing back to it.
+    const org = gw.sim.org.org.id;
+    const group = (id: string) => `orn:okta:directory:${org}:groups:${id}`;
+    const user = { __typename: 'User' };
+    const own = (type: string, role: string, targets: string[] | null, principal: object) => ({
+      role: { key: role },
+      assignmentType: type,
+      targets,
+      inheritedFrom: null,
+      principal,
+    });
+    expect(withoutIds(desk)).toEqual([
+      own('USER', 'HELP_DESK_ADMIN', [group(supportStaff)], { ...user, key: helpDesk }),
+    ]);
+    expect(withoutIds(team)).toEqual([
+      own('GROUP', 'HELP_DESK_ADMIN', null, { __typename: 'Group', key: helpDeskTeam }),
+    ]);
+    const standardUser = { ...user, key: lumosStandard };
+    expect(withoutIds(standard)).toEqual([
+      own('USER', 'APP_ADMIN', null, standardUser),
+      own('USER', 'GROUP_MEMBERSHIP_ADMIN', null, standardUser),
+      own('USER', 'REPORT_ADMIN', null, standardUser),
+    ]);
+    const targetedUser = { ...user, key: lumosTargeted };
+    expect(withoutIds(targeted)).toEqual([
+      own(
+        'USER',
+        'APP_ADMIN',
+        [`orn:okta:idp:${org}:apps:salesforce`, `orn:okta:idp:${org}:apps:slack:${slackApp}`],
+        targetedUser,
+      ),
+      own(
+        'USER',
+        'GROUP_MEMBERSHIP_ADMIN',
+        [group(engineeringGroup), group(salesGroup)].toSorted(),
+        targetedUser,
+      ),
+      own('USER', 'REPORT_ADMIN', null, targetedUser),
+    ]);
+
+    // Eight assignments, eight GraphQL ids: the shared Okta ids are told apart by principal.
+    const idOf = (held: Held | null | undefined, role: string) =>
+      held?.roleAssignments.find((a) => a.role.key === role)?.id;
+    const all = [desk, team, standard, targeted].flatMap(
+      (held) => held?.roleAssignments.map((a) => a.id) ?? [],
+    );
+    expect(all).toHaveLength(8);
+    expect(new Set(all).size).toBe(8);
+    expect(idOf(desk, 'HELP_DESK_ADMIN')).not.toBe(idOf(team, 'HELP_DESK_ADMIN'));
+    expect(idOf(standard, 'APP_ADMIN')).not.toBe(idOf(targeted, 'APP_ADMIN'));
+    expect(idOf(standard, 'GROUP_MEMBERSHIP_ADMIN')).not.toBe(idOf(targeted, 'GROUP_MEMBERSHIP_ADMIN'));
+
+    // Effective permissions credit the principal's own assignment, never the other holder's.
+    for (const held of [desk, team]) {
+      const own = idOf(held, 'HELP_DESK_ADMIN');
+      expect(held?.effectivePermissions.map((p) => p.permission.name).toSorted()).toEqual(
+        HELP_DESK_PERMISSIONS,
+      );
+      for (const p of held?.effectivePermissions ?? []) expect(p.grantedBy.map((g) => g.id)).toEqual([own]);
+    }
+    for (const held of [standard, targeted]) {
+      const mine = new Set(held?.roleAssignments.map((a) => a.id));
+      const credited = held?.effectivePermissions.flatMap((p) => p.grantedBy.map((g) => g.id)) ?? [];
+      expect(credited.filter((id) => !mine.has(id))).toEqual([]);
+      // APP_ADMIN grants okta.apps.read, and it is this user's APP_ADMIN that is credited.
+      const appsRead = held?.effectivePermissions.find((p) => p.permission.name === 'okta.apps.read');
+      expect(appsRead?.grantedBy.map((g) => g.id)).toEqual([idOf(held, 'APP_ADMIN')]);
+    }
+  });
+
+  // Skipped until RoleAssignment.id (src/schema/role-assignment.ts) tells these apart: today both are
+  // USER:{user}:{Okta id}, so a client cache keyed by id merges the targeted direct role into the
+  // org-wide inherited one. With the group in the id (inheritedFromGroupId) this test passes.
+  it('gives distinct ids to a direct and a group-inherited assignment Okta lists under one id on one user', async () => {
+    const { helpDesk } = ids.users;
+    const { helpDeskTeam, supportStaff } = ids.groups;
+    const org = structuredClone(gw.sim.org);
+    // help.desk joins Help Desk Team: HELP_DESK_ADMIN of its own (Support Staff) and the team's (org-wide).
+    const membership = org.memberships.find((m) => m.groupId === helpDeskTeam);
+    membership?.userIds.push(helpDesk);
+    const other = await startTestGateway({ sim: { org } });
+    try {
+      expect(
+        await upstreamAssignments(other.sim, `/api/v1/users/${helpDesk}/roles`, 'HELP_DESK_ADMIN'),
+      ).toEqual([
+        [HELP_DESK_ADMIN_ID, 'HELP_DESK_ADMIN', 'USER'],
+        [HELP_DESK_ADMIN_ID, 'HELP_DESK_ADMIN', 'GROUP'],
+      ]);
+      const result = await other.fetchGraphQL<{ user: Held | null }>(
+        `query One($id: String!) { user(idOrLogin: $id) { ...Held } }\n${HELD}`,
+        { id: helpDesk },
+      );
+      expect(result.errors).toBeUndefined();
+      const principal = { __typename: 'User', key: helpDesk };
+      const group = `orn:okta:directory:${org.org.id}:groups:${supportStaff}`;
+      expect(withoutIds(result.data?.user)).toEqual([
+        {
+          role: { key: 'HELP_DESK_ADMIN' },
+          assignmentType: 'GROUP',
+          targets: null,
+          inheritedFrom: { key: helpDeskTeam },
+          principal,
+        },
+        {
+          role: { key: 'HELP_DESK_ADMIN' },
+          assignmentType: 'USER',
+          targets: [group],
+          inheritedFrom: null,
+          principal,
+        },
+      ]);
+      const assignmentIds = result.data?.user?.roleAssignments.map((a) => a.id) ?? [];
+      expect(new Set(assignmentIds).size).toBe(2);
+      for (const p of result.data?.user?.effectivePermissions ?? []) {
+        expect(p.grantedBy.map((g) => g.id).toSorted()).toEqual(assignmentIds.toSorted());
+      }
+    } finally {
+      await other.close();
+    }
   });
 });
 
