@@ -15,8 +15,8 @@ export default function printSkipReasons(): void {
     reasons.push(
       `tests that read ../shared skip: ${SHARED} is absent (OpenAPI conformance, scopes against the spec, the design contract, the seed tables)`,
     );
-  } else if (!existsSync(`${SHARED}okta-openapi`)) {
-    reasons.push(`tests that read Okta's OpenAPI skip: ${SHARED}okta-openapi is absent`);
+  } else if (!existsSync(`${SHARED}/okta-openapi`)) {
+    reasons.push(`tests that read Okta's OpenAPI skip: ${SHARED}/okta-openapi is absent`);
   }
   if (!existsSync(CHROMIUM)) reasons.push(`the GraphiQL browser test skips: ${CHROMIUM} is absent`);
   if (!HAS_REDIS_SERVER) reasons.push(NO_REDIS_SERVER);

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { appOrn, groupOrn } from '../iam/index.ts';
 import type { RoleAssignmentRecord } from '../iam/model.ts';
+import { appOrn, groupOrn } from '../iam/resource-family.ts';
 import type { PrincipalModel } from '../resolvers/principal.ts';
 import { findResourceSet } from '../resolvers/resource-set.ts';
 import { roleOfAssignment } from '../resolvers/role.ts';
@@ -26,8 +26,13 @@ RoleAssignmentRef.implement({
   description: 'One admin role assignment as seen on one principal.',
   fields: (t) => ({
     id: t.id({
+      // The pinned description; the id also names the group of an inherited assignment, because Okta
+      // lists a user's direct and group-inherited assignment of one role under one id.
       description: 'Unique across principals (Okta reuses assignment ids between principals).',
-      resolve: (a) => encodeGlobalID('RoleAssignment', `${a.principalKind}:${a.principalKey}:${a.id}`),
+      resolve: (a) => {
+        const through = a.inheritedFromGroupId ? `:${a.inheritedFromGroupId}` : '';
+        return encodeGlobalID('RoleAssignment', `${a.principalKind}:${a.principalKey}:${a.id}${through}`);
+      },
     }),
     role: t.field({
       type: RoleRef,
