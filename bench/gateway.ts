@@ -1,11 +1,12 @@
 /**
- * A gateway built the way src/server/start.ts builds it (createOktaDeps -> createGateway), over
+ * A gateway built the way src/http/start.ts builds it (createOktaDeps -> createGateway), over
  * a simulator that is already running, in this process or another.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createOktaDeps, type OktaDeps } from '../src/open-okta.ts';
+import { createOktaDeps, type OktaDeps, type OktaDepsOptions } from '../src/open-okta.ts';
 import { createGateway, type Gateway, GRAPHQL_PATH } from '../src/yoga.ts';
+import { createNaiveOktaDeps } from './naive.ts';
 
 export interface UpstreamTarget {
   url: string;
@@ -13,7 +14,7 @@ export interface UpstreamTarget {
 }
 
 export interface BenchGatewayOptions {
-  /** Naive mode: no batching, no memo, no shared cache (the field-per-call baseline). */
+  /** Naive mode: no batching, no memo, no shared cache (the field-per-call baseline, bench/naive.ts). */
   naive?: boolean;
   /** The gateway's cap on Okta requests in flight; default the gateway's own (20). */
   maxConcurrency?: number;
@@ -38,14 +39,14 @@ export interface BenchGateway {
 }
 
 export function createBenchGateway(target: UpstreamTarget, options: BenchGatewayOptions = {}): BenchGateway {
-  const okta = createOktaDeps({
+  const depsOptions: OktaDepsOptions = {
     orgUrl: target.url,
     credentials: { mode: 'apiToken', token: target.apiToken },
     ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
-    ...(options.naive ? { naive: true } : {}),
     ...(options.maxRateLimitWaitMs ? { client: { maxRateLimitWaitMs: options.maxRateLimitWaitMs } } : {}),
     ...(options.cacheMaxEntries ? { cache: { max: options.cacheMaxEntries } } : {}),
-  });
+  };
+  const okta = options.naive ? createNaiveOktaDeps(depsOptions) : createOktaDeps(depsOptions);
   const gateway = createGateway(okta.gatewayDeps);
   return {
     gateway,

@@ -1,5 +1,6 @@
-import type { LumosRuleSet, RolePermissionTable } from './iam/index.ts';
 import type { OrgInfo } from './iam/model.ts';
+import type { LumosRuleSet } from './iam/readiness/rule-set.ts';
+import type { RolePermissionTable } from './iam/role-permission-table.ts';
 import type { GatewayAccessCheck } from './okta/access-check.ts';
 import type { OktaDirectory } from './okta/directory.ts';
 import type { Loaders } from './okta/loaders.ts';
@@ -20,8 +21,24 @@ export interface ContextDeps {
   ruleSet: LumosRuleSet;
   /** What the gateway's own credential can read, probed against Okta and kept briefly. */
   accessCheck: GatewayAccessCheck;
-  /** Share catalog lists within a request (`once`). Off only in the benchmarks' naive mode. Default true. */
-  memoize?: boolean;
+  /** Builds a request's `once`. Default memoOnce: one run per key for the request's life. */
+  createOnce?: () => Once;
+}
+
+/** Runs `load` for `key`, or shares what an earlier call with that key started. */
+export type Once = <T>(key: string, load: () => Promise<T>) => Promise<T>;
+
+/** A fresh per-request memo: the first call with a key runs its load, later callers share the promise. */
+export function memoOnce(): Once {
+  const memo = new Map<string, Promise<unknown>>();
+  return <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    let hit = memo.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = load();
+      memo.set(key, hit);
+    }
+    return hit;
+  };
 }
 
 /** The per-request context: loaders, shared deps, and a per-request memo for catalog lists. */
@@ -30,22 +47,13 @@ export interface GatewayContext extends ContextDeps {
   requestId: string;
   caller: Caller;
   /** Runs `load` once per request per key; later callers share the promise. */
-  once<T>(key: string, load: () => Promise<T>): Promise<T>;
+  once: Once;
   /** The org, read once per request (cached across requests by the directory). */
   org(): Promise<OrgInfo>;
 }
 
 export function createContext(deps: ContextDeps, requestId: string, caller: Caller): GatewayContext {
-  const memo = new Map<string, Promise<unknown>>();
-  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
-    if (deps.memoize === false) return load();
-    let hit = memo.get(key) as Promise<T> | undefined;
-    if (!hit) {
-      hit = load();
-      memo.set(key, hit);
-    }
-    return hit;
-  };
+  const once = (deps.createOnce ?? memoOnce)();
   return {
     ...deps,
     loaders: deps.createLoaders(deps.directory),

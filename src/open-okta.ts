@@ -5,19 +5,16 @@
  * dependencies over it (directory, shared cache, loaders, role table, access check).
  */
 import { ConfigError, type GatewayConfig, type OktaConnection } from './config.ts';
-import {
-  DEFAULT_LUMOS_RULE_SET,
-  DEFAULT_ROLE_PERMISSION_TABLE,
-  parseRolePermissionTable,
-  type RolePermissionTable,
-} from './iam/index.ts';
+import type { ContextDeps } from './context.ts';
+import { DEFAULT_ROLE_PERMISSION_TABLE } from './iam/default-role-permissions.ts';
+import { DEFAULT_LUMOS_RULE_SET } from './iam/readiness/rule-set.ts';
+import { parseRolePermissionTable, type RolePermissionTable } from './iam/role-permission-table.ts';
 import { createAccessCheck } from './okta/access-check.ts';
 import {
   type CatalogCache,
   type CatalogCacheOptions,
   createCachedDirectory,
   createCatalogCache,
-  createPassThroughCache,
 } from './okta/cache.ts';
 import {
   createOktaClient,
@@ -25,12 +22,11 @@ import {
   type OktaClientOptions,
   type OktaCredentials,
 } from './okta/client.ts';
-import { createOktaDirectory } from './okta/directory.ts';
 import { createLoaders } from './okta/loaders.ts';
 import type { UpstreamMetrics } from './okta/metrics.ts';
+import { createOktaDirectory } from './okta/okta-directory.ts';
 import { probeGatewayAccess } from './okta/probes.ts';
 import type { SharedState } from './okta/shared/shared-state.ts';
-import type { GatewayDeps } from './yoga.ts';
 
 export interface OktaDepsOptions {
   orgUrl: string;
@@ -42,12 +38,6 @@ export interface OktaDepsOptions {
   /** Replicas' shared state (REDIS_URL): the Okta budget, and a Redis tier behind the cache. */
   shared?: SharedState;
   roleTable?: RolePermissionTable;
-  /**
-   * Naive mode, a benchmark baseline: loaders neither batch nor memoize, requests share no
-   * catalog list, and the catalog cache keeps nothing, so every field pays its own upstream
-   * calls. Default false.
-   */
-  naive?: boolean;
   /** Per-attempt timeout, rate-limit wait cap and retries of the Okta client (defaults: see OktaClientOptions). */
   client?: Pick<
     OktaClientOptions,
@@ -59,10 +49,7 @@ export interface OktaDeps {
   client: OktaClient;
   cache: CatalogCache;
   /** Everything createGateway needs to read Okta, minus logger, metrics and HTTP settings. */
-  gatewayDeps: Pick<
-    GatewayDeps,
-    'directory' | 'createLoaders' | 'roleTable' | 'ruleSet' | 'accessCheck' | 'memoize'
-  >;
+  gatewayDeps: ContextDeps;
 }
 
 /**
@@ -78,20 +65,17 @@ export function createOktaDeps(options: OktaDepsOptions): OktaDeps {
     ...options.client,
     ...(options.shared && { budget: options.shared.budget }),
   });
-  const raw = createOktaDirectory(client, { shareTargetReads: !options.naive });
-  const local = options.naive
-    ? createPassThroughCache(options.metrics)
-    : createCatalogCache({ ...options.cache, metrics: options.metrics });
-  const cache = options.shared && !options.naive ? options.shared.shareCache(local, options.metrics) : local;
+  const raw = createOktaDirectory(client);
+  const local = createCatalogCache({ ...options.cache, metrics: options.metrics });
+  const cache = options.shared ? options.shared.shareCache(local, options.metrics) : local;
   return {
     client,
     cache,
     gatewayDeps: {
       directory: createCachedDirectory(raw, cache),
-      createLoaders: options.naive ? (d) => createLoaders(d, { naive: true }) : createLoaders,
+      createLoaders,
       roleTable: options.roleTable ?? DEFAULT_ROLE_PERMISSION_TABLE,
       ruleSet: DEFAULT_LUMOS_RULE_SET,
-      memoize: !options.naive,
       accessCheck: createAccessCheck(() =>
         probeGatewayAccess(client, {
           scopes: options.credentials.mode === 'privateKey' ? options.credentials.scopes : [],

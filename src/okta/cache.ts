@@ -192,26 +192,6 @@ export function createCatalogCache(options: CatalogCacheOptions = {}): CatalogCa
 }
 
 /**
- * A cache that keeps nothing and shares nothing: every fetch calls its loader. Naive mode's
- * stand-in for the catalog cache (a benchmark baseline), so the cost of caching can be measured.
- */
-export function createPassThroughCache(metrics?: UpstreamMetrics): CatalogCache {
-  let misses = 0;
-  return {
-    fetch<T>(kind: CacheKind, _key: string, load: () => Promise<T>): Promise<T> {
-      misses++;
-      metrics?.cache(kind, false);
-      return load();
-    },
-    invalidate: () => 0,
-    setFollowed() {},
-    ttls: () => ({ catalog: 0, roleAssignment: 0, principal: 0, grant: 0 }),
-    clear() {},
-    stats: () => ({ size: 0, hits: 0, misses }),
-  };
-}
-
-/**
  * Wraps a directory so its same-for-every-caller reads go through the shared cache. Per-caller
  * reads (users, groups, members, searches) pass straight through; loaders batch those.
  */

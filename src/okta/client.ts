@@ -4,6 +4,7 @@
  * service-app mode, and adds a raw GET helper for what the SDK does not wrap.
  */
 import okta from '@okta/okta-sdk-nodejs';
+import { call } from './calls.ts';
 import { toUpstreamError, UpstreamError } from './errors.ts';
 import { type BufferedResponse, RateAwareFetcher, type SdkRequest } from './executor.ts';
 import { noopMetrics, type UpstreamMetrics } from './metrics.ts';
@@ -121,17 +122,14 @@ export function createOktaClient(options: OktaClientOptions): OktaClient {
     concurrencyCap: () => ({ current: fetcher.currentCap, max: fetcher.maxConcurrency }),
     async getJson(pathOrUrl) {
       const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${orgUrl}${pathOrUrl}`;
-      const context = `GET ${new URL(url).pathname}`;
-      try {
+      return call(`GET ${new URL(url).pathname}`, async () => {
         const request = { method: 'get', headers: { Accept: 'application/json' } };
         const res = (await sdk.http.http(
           url,
           request as Parameters<OktaSdkClient['http']['http']>[1],
         )) as unknown as BufferedResponse;
         return { body: await res.json(), headers: res.headers };
-      } catch (err) {
-        throw toUpstreamError(err, context);
-      }
+      });
     },
   };
 }

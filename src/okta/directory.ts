@@ -24,6 +24,8 @@ export interface PageRequest {
 /**
  * The narrow view of Okta the rest of the gateway depends on. Every method is a read; each
  * returns plain backing records, never SDK classes. Methods that take many ids batch them.
+ * Implemented over the SDK by createOktaDirectory (okta-directory.ts); createCachedDirectory
+ * (cache.ts) puts the shared cache in front of one.
  */
 export interface OktaDirectory {
   getOrg(): Promise<OrgInfo>;
@@ -73,6 +75,3 @@ export interface OktaDirectory {
   /** System Log events of a bounded read (until defaults to now), oldest first, all pages. */
   listLogEvents(query: LogQuery): Promise<SystemLogEvent[]>;
 }
-
-/** The SDK-backed implementation (okta-directory.ts). */
-export { createOktaDirectory } from './okta-directory.ts';

@@ -24,6 +24,11 @@ export interface UpstreamErrorDetails {
   scopeRefused?: boolean;
   /** Okta refused the credential itself (a 401, or a refused token request): nothing can be read. */
   credentialRejected?: boolean;
+  /**
+   * What was thrown (the SDK's error, a network error): kept as the error's `cause` for code to
+   * read. Its message and stack, and those of its own causes, are scrubbed of secrets first,
+   * since loggers print a cause chain (pino's err serializer appends each cause's message and stack).
+   */
   cause?: unknown;
 }
 
@@ -39,7 +44,10 @@ export class UpstreamError extends Error {
   readonly networkCode?: string;
 
   constructor(code: UpstreamErrorCode, message: string, details: UpstreamErrorDetails = {}) {
-    super(scrubSecrets(message));
+    super(
+      scrubSecrets(message),
+      details.cause !== undefined ? { cause: scrubCauses(details.cause) } : undefined,
+    );
     this.name = 'UpstreamError';
     this.code = code;
     const networkCode = networkCodeOf(details.cause);
@@ -52,6 +60,34 @@ export class UpstreamError extends Error {
       this.oktaErrorSummary = scrubSecrets(details.oktaErrorSummary);
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
   }
+}
+
+/**
+ * Scrubs, in place, the message and stack of an error and of every cause along its chain: a
+ * logger prints anything with a string `message` there. Returns the same error for code to read
+ * (a string cause, scrubbed).
+ */
+function scrubCauses(cause: unknown): unknown {
+  if (typeof cause === 'string') return scrubSecrets(cause);
+  const seen = new Set<unknown>();
+  for (let current = cause; typeof current === 'object' && current !== null && !seen.has(current); ) {
+    seen.add(current);
+    const error = current as { message?: unknown; stack?: unknown; cause?: unknown };
+    for (const key of ['message', 'stack'] as const) {
+      const value = error[key];
+      if (typeof value !== 'string') continue;
+      const scrubbed = scrubSecrets(value);
+      if (scrubbed === value) continue;
+      try {
+        error[key] = scrubbed;
+      } catch {
+        // A frozen error cannot be scrubbed: the cause is dropped, and its secret with it.
+        return undefined;
+      }
+    }
+    current = error.cause;
+  }
+  return cause;
 }
 
 /** The first ECONNREFUSED-like code along an error's cause chain. */

@@ -4,13 +4,12 @@
  * (`_links.next`), and the SDK returns them one page per call.
  */
 import type { CustomRoleRecord, ResourceSetBindingRecord } from '../iam/model.ts';
+import { call } from './calls.ts';
 import type { OktaSdkClient } from './client.ts';
 import type { OktaDirectory } from './directory.ts';
-import { toUpstreamError } from './errors.ts';
+import { type Json, str } from './json.ts';
 import { toBindingMemberRecord, toResourceRecord } from './mappers.ts';
 import { collectBodyPages } from './pagination.ts';
-
-type Json = Record<string, unknown>;
 
 type IamCatalogReads = Pick<
   OktaDirectory,
@@ -20,14 +19,6 @@ type IamCatalogReads = Pick<
   | 'listResourceSetResources'
   | 'listResourceSetBindings'
 >;
-
-async function call<T>(context: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    throw toUpstreamError(err, context);
-  }
-}
 
 export function createIamCatalogReads(sdk: OktaSdkClient): IamCatalogReads {
   function listPermissions(roleId: string): Promise<string[]> {
@@ -54,7 +45,7 @@ export function createIamCatalogReads(sdk: OktaSdkClient): IamCatalogReads {
             return {
               id,
               label: String(role.label ?? ''),
-              description: typeof role.description === 'string' ? role.description : null,
+              description: str(role.description),
               permissions: await listPermissions(id),
             };
           }),
@@ -79,7 +70,7 @@ export function createIamCatalogReads(sdk: OktaSdkClient): IamCatalogReads {
           return {
             id: String(set.id ?? ''),
             label: String(set.label ?? ''),
-            description: typeof set.description === 'string' ? set.description : null,
+            description: str(set.description),
           };
         });
       }),

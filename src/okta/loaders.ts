@@ -36,38 +36,21 @@ export interface Loaders {
   resourceSetBindings: DataLoader<string, ResourceSetBindingRecord[]>;
 }
 
-/** How the loaders fetch. */
-export interface LoaderOptions {
-  /**
-   * Naive mode: no batching and no per-request memo, so every field that needs a record pays its
-   * own upstream call. A baseline for benchmarks (what a field-per-call gateway costs); default false.
-   */
-  naive?: boolean;
-}
-
 const asError = (reason: unknown, context: string): Error =>
   reason instanceof Error ? reason : toUpstreamError(reason, context);
 
 /** A loader whose keys are fetched one call each (Okta has no batch for these), errors per key. */
-function perKey<V>(
-  name: string,
-  load: (key: string) => Promise<V>,
-  options?: DataLoader.Options<string, V>,
-): DataLoader<string, V> {
+function perKey<V>(name: string, load: (key: string) => Promise<V>): DataLoader<string, V> {
   return new DataLoader<string, V>(async (keys) => {
     const settled = await Promise.allSettled(keys.map((k) => load(k)));
     return settled.map((s, i) =>
       s.status === 'fulfilled' ? s.value : asError(s.reason, `${name} ${keys[i]}`),
     );
-  }, options);
+  });
 }
 
 /** A loader whose whole batch is one directory call; a failed call fails every key of it. */
-function batched<V>(
-  name: string,
-  load: (keys: readonly string[]) => Promise<V[]>,
-  options?: DataLoader.Options<string, V>,
-): DataLoader<string, V> {
+function batched<V>(name: string, load: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
   return new DataLoader<string, V>(async (keys) => {
     try {
       const values = await load(keys);
@@ -78,44 +61,35 @@ function batched<V>(
       const error = asError(err, `${name} (${keys.length} keys)`);
       return keys.map(() => error);
     }
-  }, options);
+  });
 }
 
-export function createLoaders(directory: OktaDirectory, options: LoaderOptions = {}): Loaders {
-  const o = options.naive ? { batch: false, cache: false } : undefined;
-  const userById = batched('users by id', (ids) => directory.getUsersByIds(ids), o);
-  const groupById = batched('groups by id', (ids) => directory.getGroupsByIds(ids), o);
-  const userByLogin = perKey(
-    'user by login',
-    async (login) => {
-      const user = await directory.getUserByLogin(login);
-      if (user) userById.prime(user.id, user);
-      return user;
-    },
-    o,
-  );
-  const userGroups = perKey(
-    'groups of user',
-    async (userId) => {
-      const groups = await directory.listUserGroups(userId);
-      for (const g of groups) groupById.prime(g.id, g);
-      return groups;
-    },
-    o,
-  );
+export function createLoaders(directory: OktaDirectory): Loaders {
+  const userById = batched('users by id', (ids) => directory.getUsersByIds(ids));
+  const groupById = batched('groups by id', (ids) => directory.getGroupsByIds(ids));
+  const userByLogin = perKey('user by login', async (login) => {
+    const user = await directory.getUserByLogin(login);
+    if (user) userById.prime(user.id, user);
+    return user;
+  });
+  const userGroups = perKey('groups of user', async (userId) => {
+    const groups = await directory.listUserGroups(userId);
+    for (const g of groups) groupById.prime(g.id, g);
+    return groups;
+  });
   return {
     userById,
     userByLogin,
     groupById,
-    appById: perKey('app', (id) => directory.getApp(id), o),
-    serviceAppByClientId: perKey('service app', (id) => directory.getServiceApp(id), o),
-    userRoles: perKey('roles of user', (id) => directory.listUserRoles(id), o),
-    groupRoles: perKey('roles of group', (id) => directory.listGroupRoles(id), o),
-    clientRoles: perKey('roles of client', (id) => directory.listClientRoles(id), o),
+    appById: perKey('app', (id) => directory.getApp(id)),
+    serviceAppByClientId: perKey('service app', (id) => directory.getServiceApp(id)),
+    userRoles: perKey('roles of user', (id) => directory.listUserRoles(id)),
+    groupRoles: perKey('roles of group', (id) => directory.listGroupRoles(id)),
+    clientRoles: perKey('roles of client', (id) => directory.listClientRoles(id)),
     userGroups,
-    appGrants: perKey('grants of app', (id) => directory.listAppGrants(id), o),
-    customRolePermissions: perKey('permissions of role', (id) => directory.listCustomRolePermissions(id), o),
-    resourceSetResources: perKey('resources of set', (id) => directory.listResourceSetResources(id), o),
-    resourceSetBindings: perKey('bindings of set', (id) => directory.listResourceSetBindings(id), o),
+    appGrants: perKey('grants of app', (id) => directory.listAppGrants(id)),
+    customRolePermissions: perKey('permissions of role', (id) => directory.listCustomRolePermissions(id)),
+    resourceSetResources: perKey('resources of set', (id) => directory.listResourceSetResources(id)),
+    resourceSetBindings: perKey('bindings of set', (id) => directory.listResourceSetBindings(id)),
   };
 }

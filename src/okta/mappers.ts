@@ -15,12 +15,7 @@ import type {
   ServiceAppRecord,
   UserRecord,
 } from '../iam/model.ts';
-
-type Json = Record<string, unknown>;
-
-const obj = (v: unknown): Json => (typeof v === 'object' && v !== null ? (v as Json) : {});
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const text = (v: unknown, fallback = ''): string => str(v) ?? fallback;
+import { obj, str, text } from './json.ts';
 
 export function toUserRecord(user: unknown): UserRecord {
   const u = obj(user);
@@ -78,6 +73,26 @@ export function toResourceRecord(resource: unknown): ResourceRecord {
 export function toBindingMemberRecord(member: unknown): BindingMemberRecord {
   const m = obj(member);
   return { id: text(m.id), href: text(obj(obj(m._links).self).href) };
+}
+
+/** Where a binding member's href points: /api/v1/users/{id}, /api/v1/groups/{id} or /oauth2/v1/clients/{id}. */
+const MEMBER_HREF = /\/(api\/v1\/users|api\/v1\/groups|oauth2\/v1\/clients)\/([^/?#]+)\/?(?:[?#].*)?$/;
+const MEMBER_KINDS: Record<string, PrincipalKind> = {
+  'api/v1/users': 'USER',
+  'api/v1/groups': 'GROUP',
+  'oauth2/v1/clients': 'SERVICE_APP',
+};
+
+/**
+ * The principal a resource-set binding member stands for, from its href: the member's own id
+ * (irb...) names the membership, not the principal. `key` is the user or group id, or the
+ * service app's client id; null for an href that names none of them.
+ */
+export function bindingMemberRef(href: string): { kind: PrincipalKind; key: string } | null {
+  const match = MEMBER_HREF.exec(href);
+  const kind = match?.[1] ? MEMBER_KINDS[match[1]] : undefined;
+  if (!kind || !match?.[2]) return null;
+  return { kind, key: decodeURIComponent(match[2]) };
 }
 
 /** The id at the end of an href (`.../api/v1/groups/00g1` -> `00g1`). */

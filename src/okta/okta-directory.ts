@@ -3,47 +3,21 @@
  * GET helper for /oauth2/v1/clients. Every answer is mapped to a plain record; every failure
  * becomes an UpstreamError naming the request.
  */
-import type { Page, ServiceAppRecord, UserRecord } from '../iam/model.ts';
+import type { ServiceAppRecord, UserRecord } from '../iam/model.ts';
+import { call } from './calls.ts';
 import type { OktaClient } from './client.ts';
 import type { OktaDirectory, PageRequest } from './directory.ts';
-import { toUpstreamError, UpstreamError } from './errors.ts';
+import { UpstreamError } from './errors.ts';
 import { createIamCatalogReads } from './iam-catalog.ts';
 import { batchById, idSearchExpression, isClientId, isOktaId } from './id-search.ts';
+import { type Json, obj } from './json.ts';
 import { toAppRecord, toGrantRecord, toGroupRecord, toServiceAppRecord, toUserRecord } from './mappers.ts';
 import { emptyOnNotFound, orNull } from './not-found.ts';
-import {
-  collectAll,
-  collectBodyPages,
-  collectLinkPages,
-  firstPage,
-  type PagedCollection,
-} from './pagination.ts';
-import { RoleAssignmentReader } from './role-assignments.ts';
+import { collectAll, collectBodyPages, collectLinkPages, firstPage } from './pagination.ts';
+import { RoleAssignmentReader, TARGET_READ_TTL_MS } from './role-assignments.ts';
 import { readLogEvents } from './system-log.ts';
 
-type Json = Record<string, unknown>;
-
-/** Runs one upstream read, mapping any failure with a context that names ids, never tokens. */
-async function call<T>(context: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    throw toUpstreamError(err, context);
-  }
-}
-
-const obj = (value: unknown): Json => (value && typeof value === 'object' ? (value as Json) : {});
-
 const isBadRequest = (err: unknown) => err instanceof UpstreamError && err.status === 400;
-
-async function all(collection: Promise<unknown>): Promise<unknown[]> {
-  return collectAll(await (collection as Promise<PagedCollection<unknown>>));
-}
-
-async function page<T>(collection: Promise<unknown>, map: (item: unknown) => T): Promise<Page<T>> {
-  const p = await firstPage(await (collection as Promise<PagedCollection<unknown>>));
-  return { items: p.items.map(map), nextCursor: p.nextCursor };
-}
 
 function pageParams(req: PageRequest): { limit?: number; after?: string } {
   return { ...(req.limit !== undefined && { limit: req.limit }), ...(req.after && { after: req.after }) };
@@ -60,21 +34,20 @@ function oauthClientIdOf(app: unknown): unknown {
 
 /** Whether a group list item carries Okta's admin flag (`expand=stats`, Okta's spelling). */
 function hasAdminPrivilege(group: unknown): boolean {
-  const stats = ((group as Json)._embedded as Json | undefined)?.stats as Json | undefined;
-  return stats?.hasAdminPrivlege === true;
+  return obj(obj(obj(group)._embedded).stats).hasAdminPrivlege === true;
 }
 
 export interface DirectoryOptions {
   /**
-   * Share a read of one assignment's targets between the lists that show it, for 30 s. Default
-   * true; off only in the benchmarks' naive mode, which shares nothing.
+   * How long one read of an assignment's targets is shared between the role lists that show it
+   * (a group's targeted role shows on every member's list), in ms; 0 shares none. Default 30000.
    */
-  shareTargetReads?: boolean;
+  targetReadTtlMs?: number;
 }
 
 export function createOktaDirectory(client: OktaClient, options: DirectoryOptions = {}): OktaDirectory {
   const sdk = client.sdk;
-  const roles = new RoleAssignmentReader(sdk, options.shareTargetReads ?? true);
+  const roles = new RoleAssignmentReader(sdk, options.targetReadTtlMs ?? TARGET_READ_TTL_MS);
 
   const getUser = (userId: string) =>
     orNull(() =>
@@ -134,7 +107,7 @@ export function createOktaDirectory(client: OktaClient, options: DirectoryOption
         ids,
         (part) =>
           call(`GET /api/v1/users?search=(${part.length} ids: ${part.slice(0, 3).join(', ')}...)`, async () =>
-            (await all(sdk.userApi.listUsers({ search: idSearchExpression(part), limit: 200 }))).map(
+            (await collectAll(sdk.userApi.listUsers({ search: idSearchExpression(part), limit: 200 }))).map(
               toUserRecord,
             ),
           ),
@@ -151,12 +124,12 @@ export function createOktaDirectory(client: OktaClient, options: DirectoryOption
 
     listUsers: (search, req) =>
       call('GET /api/v1/users', () =>
-        page(sdk.userApi.listUsers({ ...(search && { search }), ...pageParams(req) }), toUserRecord),
+        firstPage(sdk.userApi.listUsers({ ...(search && { search }), ...pageParams(req) }), toUserRecord),
       ),
 
     listUserGroups: (userId) =>
       call(`GET /api/v1/users/${userId}/groups`, async () =>
-        (await all(sdk.userApi.listUserGroups({ userId }))).map(toGroupRecord),
+        (await collectAll(sdk.userApi.listUserGroups({ userId }))).map(toGroupRecord),
       ),
 
     listUserRoles: (userId) => roles.forUser(userId),
@@ -183,9 +156,9 @@ export function createOktaDirectory(client: OktaClient, options: DirectoryOption
           call(
             `GET /api/v1/groups?search=(${part.length} ids: ${part.slice(0, 3).join(', ')}...)`,
             async () =>
-              (await all(sdk.groupApi.listGroups({ search: idSearchExpression(part), limit: 200 }))).map(
-                toGroupRecord,
-              ),
+              (
+                await collectAll(sdk.groupApi.listGroups({ search: idSearchExpression(part), limit: 200 }))
+              ).map(toGroupRecord),
           ),
         getGroup,
         isBadRequest,
@@ -193,12 +166,12 @@ export function createOktaDirectory(client: OktaClient, options: DirectoryOption
 
     listGroups: (search, req) =>
       call('GET /api/v1/groups', () =>
-        page(sdk.groupApi.listGroups({ ...(search && { search }), ...pageParams(req) }), toGroupRecord),
+        firstPage(sdk.groupApi.listGroups({ ...(search && { search }), ...pageParams(req) }), toGroupRecord),
       ),
 
     listGroupMembers: (groupId, req) =>
       call(`GET /api/v1/groups/${groupId}/users`, () =>
-        page(sdk.groupApi.listGroupUsers({ groupId, ...pageParams(req) }), toUserRecord),
+        firstPage(sdk.groupApi.listGroupUsers({ groupId, ...pageParams(req) }), toUserRecord),
       ),
 
     listGroupRoles: (groupId) => roles.forGroup(groupId),
@@ -215,7 +188,7 @@ export function createOktaDirectory(client: OktaClient, options: DirectoryOption
     listAppGrants: (appId) =>
       emptyOnNotFound(() =>
         call(`GET /api/v1/apps/${appId}/grants`, async () =>
-          (await all(sdk.applicationApi.listScopeConsentGrants({ appId }))).map(toGrantRecord),
+          (await collectAll(sdk.applicationApi.listScopeConsentGrants({ appId }))).map(toGrantRecord),
         ),
       ),
 

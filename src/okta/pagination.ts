@@ -1,21 +1,26 @@
 /**
- * Okta pages two ways: most lists through the Link header (the SDK's Collection follows it), the
- * /api/v1/iam/* lists through `_links.next.href` in the body (the SDK returns one page per call).
+ * Okta pages two ways: most lists through the Link header, the /api/v1/iam/* lists through
+ * `_links.next.href` in the body (the SDK returns one page per call). Every paged read of
+ * src/okta goes through here: the SDK's collections, body-paged lists and Link-paged raw JSON.
  */
 import type { Page } from '../iam/model.ts';
+import type { RawJsonResponse } from './client.ts';
 import { UpstreamError } from './errors.ts';
 
+/** One authenticated GET on the org: a path and query (/api/v1/users?limit=200) or a full next-page URL. */
+export type GetJson = (pathOrUrl: string) => Promise<RawJsonResponse>;
+
 /** The part of the SDK's Collection we drive: one page per call, the next URL kept in nextUri. */
-export interface PagedCollection<T> {
+interface PagedCollection {
   nextUri?: string | undefined;
-  getNextPage(): Promise<Record<string, unknown>[]>;
-  [Symbol.asyncIterator](): { next(): Promise<{ done?: boolean; value: T | null }> };
+  getNextPage(): Promise<unknown[]>;
+  [Symbol.asyncIterator](): AsyncIterator<unknown>;
 }
 
-/** Every item of every page. */
-export async function collectAll<T>(collection: PagedCollection<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of collection as AsyncIterable<T | null>) {
+/** Every item of every page of an SDK list (the SDK's Collection follows the Link header). */
+export async function collectAll(collection: Promise<unknown>): Promise<unknown[]> {
+  const items: unknown[] = [];
+  for await (const item of (await collection) as PagedCollection) {
     if (item) items.push(item);
   }
   return items;
@@ -31,10 +36,14 @@ export function afterCursorOf(url: string | null | undefined): string | null {
   }
 }
 
-/** Exactly one page of a Link-header collection, with the cursor of the next. */
-export async function firstPage<T>(collection: PagedCollection<T>): Promise<Page<T>> {
-  const items = (await collection.getNextPage()) as unknown as T[];
-  return { items, nextCursor: afterCursorOf(collection.nextUri) };
+/** Exactly one page of an SDK list, each item mapped, with the cursor of the next. */
+export async function firstPage<T>(
+  collection: Promise<unknown>,
+  map: (item: unknown) => T,
+): Promise<Page<T>> {
+  const c = (await collection) as PagedCollection;
+  const items = await c.getNextPage();
+  return { items: items.map(map), nextCursor: afterCursorOf(c.nextUri) };
 }
 
 interface BodyLinks {
@@ -77,25 +86,43 @@ export function nextLink(link: string | null): string | null {
   return null;
 }
 
+/** One page of a Link-paged list read as raw JSON. */
+export interface LinkPage {
+  items: unknown[];
+  /** The Link header's `next` URL; null on the last page. */
+  nextUrl: string | null;
+}
+
+/** One page of a Link-paged list; a body that is not a JSON array is an UPSTREAM_ERROR. */
+export async function readLinkPage(getJson: GetJson, url: string): Promise<LinkPage> {
+  const res = await getJson(url);
+  if (!Array.isArray(res.body)) {
+    throw new UpstreamError(
+      'UPSTREAM_ERROR',
+      `GET ${new URL(url, 'http://x').pathname}: expected a JSON array`,
+    );
+  }
+  return { items: res.body, nextUrl: nextLink(res.headers.get('link')) };
+}
+
 /**
- * Every item of a Link-paged list read as raw JSON (for what the SDK's models drop, such as
- * `_embedded`). Stops on a repeated URL so a misbehaving server cannot loop us forever.
+ * The pages of a Link-paged list read as raw JSON (for what the SDK's models drop, such as
+ * `_embedded`), first to last. Stops on a repeated URL so a misbehaving server cannot loop us forever.
  */
-export async function collectLinkPages(
-  getJson: (url: string) => Promise<{ body: unknown; headers: Headers }>,
-  firstUrl: string,
-): Promise<unknown[]> {
-  const items: unknown[] = [];
+export async function* linkPages(getJson: GetJson, firstUrl: string): AsyncGenerator<LinkPage> {
   const seen = new Set<string>();
   let url: string | null = firstUrl;
   while (url && !seen.has(url)) {
     seen.add(url);
-    const res = await getJson(url);
-    if (!Array.isArray(res.body)) {
-      throw new UpstreamError('UPSTREAM_ERROR', `GET ${firstUrl.split('?')[0]}: expected a JSON array`);
-    }
-    items.push(...res.body);
-    url = nextLink(res.headers.get('link'));
+    const page: LinkPage = await readLinkPage(getJson, url);
+    yield page;
+    url = page.nextUrl;
   }
+}
+
+/** Every item of every page of a Link-paged list read as raw JSON. */
+export async function collectLinkPages(getJson: GetJson, firstUrl: string): Promise<unknown[]> {
+  const items: unknown[] = [];
+  for await (const page of linkPages(getJson, firstUrl)) items.push(...page.items);
   return items;
 }

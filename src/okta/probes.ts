@@ -3,9 +3,10 @@
  * where Okta lists), straight through the client (never the cache). A 404 counts as allowed: Okta
  * answered about the object, not about the credential.
  */
-import type { CredentialNeeds } from '../iam/index.ts';
+import type { CredentialNeeds } from '../iam/readiness/types.ts';
 import type { OktaClient } from './client.ts';
 import { isNotFound, toUpstreamError, type UpstreamError, upstreamReason } from './errors.ts';
+import { type Json, str } from './json.ts';
 import { credentialNeeds, type GatewayReadName, OKTA_READS } from './reads.ts';
 
 export interface GatewayReadAccess {
@@ -31,7 +32,6 @@ export interface GatewayAccessReport {
   checkedAt: number;
 }
 
-type Json = Record<string, unknown>;
 type Outcome = { ok: true; body: unknown } | { ok: false; error: UpstreamError };
 
 const NOTHING_NEEDED: CredentialNeeds = { scopes: [], adminRoles: [] };
@@ -46,8 +46,7 @@ async function probe(client: OktaClient, path: string): Promise<Outcome> {
 }
 
 const list = (body: unknown): Json[] => (Array.isArray(body) ? (body as Json[]) : []);
-const idOf = (item: Json | undefined, key = 'id'): string | null =>
-  typeof item?.[key] === 'string' ? (item[key] as string) : null;
+const idOf = (item: Json | undefined, key = 'id'): string | null => str(item?.[key]);
 
 /**
  * The credential's whole failure in one line: `Okta rejected the gateway's credential: E0000011

@@ -4,7 +4,7 @@
  * the credential's owner must hold. The default OAuth scopes (src/config.ts) are exactly these
  * scopes; test/okta/reads.test.ts checks both against ../shared/okta-openapi.
  */
-import type { CredentialNeeds } from '../iam/index.ts';
+import type { CredentialNeeds } from '../iam/readiness/types.ts';
 import type { UpstreamError } from './errors.ts';
 
 export type GatewayReadName =

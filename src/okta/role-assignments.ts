@@ -6,21 +6,17 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { PrincipalKind, RoleAssignmentRecord, RoleTarget } from '../iam/model.ts';
+import { call } from './calls.ts';
 import type { OktaSdkClient } from './client.ts';
-import { toUpstreamError } from './errors.ts';
 import { appTargetOf, embeddedTargetsOf, groupTargetOf, toRoleAssignmentRecord } from './mappers.ts';
 import { emptyOnNotFound } from './not-found.ts';
-import { collectAll, type PagedCollection } from './pagination.ts';
+import { collectAll } from './pagination.ts';
 
 /** Standard roles Okta lets you narrow to groups, and to apps. */
 const GROUP_TARGETABLE = new Set(['USER_ADMIN', 'HELP_DESK_ADMIN', 'GROUP_MEMBERSHIP_ADMIN']);
 const APP_TARGETABLE = new Set(['APP_ADMIN']);
 
 type RoleList = (expand: string | undefined) => Promise<unknown[]>;
-
-async function all(collection: Promise<unknown>): Promise<unknown[]> {
-  return collectAll(await (collection as Promise<PagedCollection<unknown>>));
-}
 
 function hasEmbeddedTargets(assignment: unknown): boolean {
   const { groups, apps } = embeddedTargetsOf(assignment);
@@ -29,67 +25,85 @@ function hasEmbeddedTargets(assignment: unknown): boolean {
 
 const nonEmpty = (targets: RoleTarget[]): RoleTarget[] | null => (targets.length ? targets : null);
 
-/** How long a read of one assignment's targets is shared, ms: as long as role assignments are cached by default. */
-const TARGETS_TTL_MS = 30_000;
+/** How long a read of one assignment's targets is shared by default, ms: as long as role assignments are cached by default. */
+export const TARGET_READ_TTL_MS = 30_000;
+
+type TargetKind = 'groups' | 'apps';
+type TargetApi = OktaSdkClient['roleTargetApi'];
+/** The target list of one assignment (`roleId`) held by a client, a group or a user (`key`). */
+type TargetList = (api: TargetApi, key: string, roleId: string) => Promise<unknown>;
+
+const TARGET_LISTS: Record<TargetKind, Record<PrincipalKind, TargetList>> = {
+  groups: {
+    SERVICE_APP: (api, clientId, roleAssignmentId) =>
+      api.listGroupTargetRoleForClient({ clientId, roleAssignmentId }),
+    GROUP: (api, groupId, roleId) => api.listGroupTargetsForGroupRole({ groupId, roleId }),
+    USER: (api, userId, roleId) => api.listGroupTargetsForRole({ userId, roleId }),
+  },
+  apps: {
+    SERVICE_APP: (api, clientId, roleAssignmentId) =>
+      api.listAppTargetRoleToClient({ clientId, roleAssignmentId }),
+    GROUP: (api, groupId, roleId) =>
+      api.listApplicationTargetsForApplicationAdministratorRoleForGroup({ groupId, roleId }),
+    USER: (api, userId, roleId) =>
+      api.listApplicationTargetsForApplicationAdministratorRoleForUser({ userId, roleId }),
+  },
+};
+const TARGET_OF: Record<TargetKind, (item: unknown) => RoleTarget> = {
+  groups: groupTargetOf,
+  apps: appTargetOf,
+};
+const PATH_OF: Record<PrincipalKind, string> = { SERVICE_APP: 'clients', GROUP: 'groups', USER: 'users' };
 
 export class RoleAssignmentReader {
   /**
    * Target reads by URL: a group's targeted role shows on every member's list, and each member's
-   * list would otherwise read the same targets again.
+   * list would otherwise read the same targets again. Null when `targetReadTtlMs` is 0.
    */
-  private readonly targetReads = new LRUCache<string, Promise<RoleTarget[]>>({
-    max: 2_000,
-    ttl: TARGETS_TTL_MS,
-  });
+  private readonly targetReads: LRUCache<string, Promise<RoleTarget[]>> | null;
 
+  /** `targetReadTtlMs`: how long one read of an assignment's targets is shared, ms; 0 shares none. */
   constructor(
     private readonly sdk: OktaSdkClient,
-    private readonly shareTargetReads = true,
-  ) {}
+    targetReadTtlMs = TARGET_READ_TTL_MS,
+  ) {
+    this.targetReads = targetReadTtlMs > 0 ? new LRUCache({ max: 2_000, ttl: targetReadTtlMs }) : null;
+  }
 
   private sharedTargets(key: string, read: () => Promise<RoleTarget[]>): Promise<RoleTarget[]> {
-    if (!this.shareTargetReads) return read();
-    let pending = this.targetReads.get(key);
+    const reads = this.targetReads;
+    if (!reads) return read();
+    let pending = reads.get(key);
     if (!pending) {
       pending = read();
-      this.targetReads.set(key, pending);
-      pending.catch(() => this.targetReads.delete(key));
+      reads.set(key, pending);
+      pending.catch(() => reads.delete(key));
     }
     return pending;
   }
 
   async forUser(userId: string): Promise<RoleAssignmentRecord[]> {
     const list: RoleList = (expand) =>
-      all(this.sdk.roleAssignmentApi.listAssignedRolesForUser({ userId, ...(expand && { expand }) }));
-    return this.withContext(`GET /api/v1/users/${userId}/roles`, () => this.expanded('USER', userId, list));
+      collectAll(this.sdk.roleAssignmentApi.listAssignedRolesForUser({ userId, ...(expand && { expand }) }));
+    return call(`GET /api/v1/users/${userId}/roles`, () => this.expanded('USER', userId, list));
   }
 
   async forGroup(groupId: string): Promise<RoleAssignmentRecord[]> {
     const list: RoleList = (expand) =>
-      all(this.sdk.roleAssignmentApi.listGroupAssignedRoles({ groupId, ...(expand && { expand }) }));
-    return this.withContext(`GET /api/v1/groups/${groupId}/roles`, () =>
-      this.expanded('GROUP', groupId, list),
-    );
+      collectAll(this.sdk.roleAssignmentApi.listGroupAssignedRoles({ groupId, ...(expand && { expand }) }));
+    return call(`GET /api/v1/groups/${groupId}/roles`, () => this.expanded('GROUP', groupId, list));
   }
 
   async forClient(clientId: string): Promise<RoleAssignmentRecord[]> {
     const raw = await emptyOnNotFound(() =>
-      this.withContext(`GET /oauth2/v1/clients/${clientId}/roles`, () =>
-        all(this.sdk.roleAssignmentApi.listRolesForClient({ clientId })),
+      call(`GET /oauth2/v1/clients/${clientId}/roles`, () =>
+        collectAll(this.sdk.roleAssignmentApi.listRolesForClient({ clientId })),
       ),
     );
     const records = raw.map((a) => toRoleAssignmentRecord(a, 'SERVICE_APP', clientId));
-    return this.withContext(`GET /oauth2/v1/clients/${clientId}/roles/{id}/targets`, () =>
+    return call(`GET /oauth2/v1/clients/${clientId}/roles/{id}/targets`, () =>
       Promise.all(records.map((r) => this.withFetchedTargets(r))),
     );
-  }
-
-  private async withContext<T>(context: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      throw toUpstreamError(err, context);
-    }
   }
 
   /**
@@ -130,44 +144,21 @@ export class RoleAssignmentReader {
 
   /** One call per targetable assignment, against the principal that holds it (a group's for inherited ones). */
   private async withFetchedTargets(rec: RoleAssignmentRecord): Promise<RoleAssignmentRecord> {
-    const roleId = rec.id;
-    const api = this.sdk.roleTargetApi;
-    const holder: { kind: PrincipalKind; key: string } = rec.inheritedFromGroupId
-      ? { kind: 'GROUP', key: rec.inheritedFromGroupId }
-      : { kind: rec.principalKind, key: rec.principalKey };
-    const byHolder = { SERVICE_APP: 'clients', GROUP: 'groups', USER: 'users' }[holder.kind];
-    const key = `${byHolder}/${holder.key}/roles/${roleId}`;
-    if (GROUP_TARGETABLE.has(rec.type)) {
-      const targets = await this.sharedTargets(`${key}/groups`, async () => {
-        const list =
-          holder.kind === 'SERVICE_APP'
-            ? api.listGroupTargetRoleForClient({ clientId: holder.key, roleAssignmentId: roleId })
-            : holder.kind === 'GROUP'
-              ? api.listGroupTargetsForGroupRole({ groupId: holder.key, roleId })
-              : api.listGroupTargetsForRole({ userId: holder.key, roleId });
-        return (await all(list)).map(groupTargetOf);
-      });
-      return { ...rec, targets: nonEmpty(targets) };
-    }
-    if (APP_TARGETABLE.has(rec.type)) {
-      const targets = await this.sharedTargets(`${key}/apps`, async () => {
-        const list =
-          holder.kind === 'SERVICE_APP'
-            ? api.listAppTargetRoleToClient({ clientId: holder.key, roleAssignmentId: roleId })
-            : holder.kind === 'GROUP'
-              ? api.listApplicationTargetsForApplicationAdministratorRoleForGroup({
-                  groupId: holder.key,
-                  roleId,
-                })
-              : api.listApplicationTargetsForApplicationAdministratorRoleForUser({
-                  userId: holder.key,
-                  roleId,
-                });
-        return (await all(list)).map(appTargetOf);
-      });
-      return { ...rec, targets: nonEmpty(targets) };
-    }
-    return rec;
+    const which: TargetKind | null = GROUP_TARGETABLE.has(rec.type)
+      ? 'groups'
+      : APP_TARGETABLE.has(rec.type)
+        ? 'apps'
+        : null;
+    if (!which) return rec;
+    const [kind, key]: [PrincipalKind, string] = rec.inheritedFromGroupId
+      ? ['GROUP', rec.inheritedFromGroupId]
+      : [rec.principalKind, rec.principalKey];
+    const targets = await this.sharedTargets(`${PATH_OF[kind]}/${key}/roles/${rec.id}/${which}`, async () =>
+      (await collectAll(TARGET_LISTS[which][kind](this.sdk.roleTargetApi, key, rec.id))).map(
+        TARGET_OF[which],
+      ),
+    );
+    return { ...rec, targets: nonEmpty(targets) };
   }
 }
 

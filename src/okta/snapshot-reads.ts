@@ -4,7 +4,8 @@
  * per-request questions and maps to smaller records; these are one-off sweeps, so they stay out
  * of its interface. Read-only, every page, through the client's rate-limited HTTP.
  */
-import { collectLinkPages } from './pagination.ts';
+import { type Json, obj, str, text } from './json.ts';
+import { collectLinkPages, type GetJson } from './pagination.ts';
 
 export interface UserDetailRecord {
   id: string;
@@ -66,92 +67,84 @@ export interface SnapshotReads {
   listAppJwks(appId: string): Promise<Record<string, unknown>[]>;
 }
 
-/** One GET on the org: `path` is a path + query (/api/v1/users?limit=200) or a full next-page URL. */
-export type RawGet = (path: string) => Promise<{ body: unknown; headers: Headers }>;
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {});
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-async function allPages(get: RawGet, first: string): Promise<Json[]> {
-  return (await collectLinkPages(get, first)).map(obj);
-}
-
 function optional(profile: Json, name: string): Record<string, string> {
   const value = profile[name];
   return typeof value === 'string' ? { [name]: value } : {};
 }
 
-export function createSnapshotReads(get: RawGet): SnapshotReads {
+function toUserDetail(user: unknown): UserDetailRecord {
+  const u = obj(user);
+  const profile = obj(u['profile']);
+  return {
+    id: text(u['id']),
+    status: text(u['status']),
+    created: text(u['created']),
+    profile: {
+      login: text(profile['login']),
+      email: text(profile['email']),
+      firstName: text(profile['firstName']),
+      lastName: text(profile['lastName']),
+      ...optional(profile, 'department'),
+      ...optional(profile, 'title'),
+    },
+  };
+}
+
+function toGroupDetail(group: unknown): GroupDetailRecord {
+  const g = obj(group);
+  const profile = obj(g['profile']);
+  return {
+    id: text(g['id']),
+    type: text(g['type']),
+    created: text(g['created']),
+    name: text(profile['name']),
+    description: str(profile['description']),
+  };
+}
+
+function toAppDetail(app: unknown): AppDetailRecord {
+  const a = obj(app);
+  const oauthCredentials = obj(obj(a['credentials'])['oauthClient']);
+  return {
+    id: text(a['id']),
+    name: text(a['name']),
+    label: text(a['label']),
+    status: text(a['status']),
+    signOnMode: text(a['signOnMode']),
+    created: text(a['created']),
+    clientId: str(oauthCredentials['client_id']),
+    applicationType: str(obj(obj(a['settings'])['oauthClient'])['application_type']),
+    tokenEndpointAuthMethod: str(oauthCredentials['token_endpoint_auth_method']),
+  };
+}
+
+function toOAuthClient(client: unknown): OAuthClientRecord {
+  const c = obj(client);
+  const keys = obj(c['jwks'])['keys'];
+  return {
+    clientId: text(c['client_id']),
+    applicationType: str(c['application_type']),
+    tokenEndpointAuthMethod: str(c['token_endpoint_auth_method']),
+    jwks: Array.isArray(keys) ? keys.map(obj) : null,
+  };
+}
+
+export function createSnapshotReads(get: GetJson): SnapshotReads {
+  const all = async <T>(firstUrl: string, map: (item: unknown) => T): Promise<T[]> =>
+    (await collectLinkPages(get, firstUrl)).map(map);
   return {
     async getOrgSettings() {
-      const { body } = await get('/api/v1/org');
-      const org = obj(body);
-      return { id: str(org['id']), companyName: str(org['companyName']), subdomain: str(org['subdomain']) };
+      const org = obj((await get('/api/v1/org')).body);
+      return {
+        id: text(org['id']),
+        companyName: text(org['companyName']),
+        subdomain: text(org['subdomain']),
+      };
     },
-    async listAllUsers() {
-      const users = await allPages(get, '/api/v1/users?limit=200');
-      return users.map((u) => {
-        const profile = obj(u['profile']);
-        return {
-          id: str(u['id']),
-          status: str(u['status']),
-          created: str(u['created']),
-          profile: {
-            login: str(profile['login']),
-            email: str(profile['email']),
-            firstName: str(profile['firstName']),
-            lastName: str(profile['lastName']),
-            ...optional(profile, 'department'),
-            ...optional(profile, 'title'),
-          },
-        };
-      });
-    },
-    async listAllGroups() {
-      const groups = await allPages(get, '/api/v1/groups?limit=1000');
-      return groups.map((g) => {
-        const profile = obj(g['profile']);
-        return {
-          id: str(g['id']),
-          type: str(g['type']),
-          created: str(g['created']),
-          name: str(profile['name']),
-          description: strOrNull(profile['description']),
-        };
-      });
-    },
-    async listAllApps() {
-      const apps = await allPages(get, '/api/v1/apps?limit=200');
-      return apps.map((a) => {
-        const oauthCredentials = obj(obj(a['credentials'])['oauthClient']);
-        const oauthSettings = obj(obj(a['settings'])['oauthClient']);
-        return {
-          id: str(a['id']),
-          name: str(a['name']),
-          label: str(a['label']),
-          status: str(a['status']),
-          signOnMode: str(a['signOnMode']),
-          created: str(a['created']),
-          clientId: strOrNull(oauthCredentials['client_id']),
-          applicationType: strOrNull(oauthSettings['application_type']),
-          tokenEndpointAuthMethod: strOrNull(oauthCredentials['token_endpoint_auth_method']),
-        };
-      });
-    },
-    async listOAuthClients() {
-      const clients = await allPages(get, '/oauth2/v1/clients?limit=200');
-      return clients.map((c) => {
-        const keys = obj(c['jwks'])['keys'];
-        return {
-          clientId: str(c['client_id']),
-          applicationType: strOrNull(c['application_type']),
-          tokenEndpointAuthMethod: strOrNull(c['token_endpoint_auth_method']),
-          jwks: Array.isArray(keys) ? keys.map(obj) : null,
-        };
-      });
-    },
+    listAllUsers: () => all('/api/v1/users?limit=200', toUserDetail),
+    listAllGroups: () => all('/api/v1/groups?limit=1000', toGroupDetail),
+    listAllApps: () => all('/api/v1/apps?limit=200', toAppDetail),
+    listOAuthClients: () => all('/oauth2/v1/clients?limit=200', toOAuthClient),
     async listAppJwks(appId) {
       const { body } = await get(`/api/v1/apps/${encodeURIComponent(appId)}/credentials/jwks`);
       return Array.isArray(body) ? body.map(obj) : [];

@@ -4,14 +4,8 @@
  * Bounded reads (since and until) end; polling reads (no until) always have a `next` in Okta.
  */
 import type { LogTarget, SystemLogEvent } from '../iam/admin-changes.ts';
-import type { RawJsonResponse } from './client.ts';
-import { UpstreamError } from './errors.ts';
-import { nextLink } from './pagination.ts';
-
-type Json = Record<string, unknown>;
-
-const obj = (value: unknown): Json => (value && typeof value === 'object' ? (value as Json) : {});
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+import { obj, str, text } from './json.ts';
+import { type GetJson, linkPages, readLinkPage } from './pagination.ts';
 
 function strings(value: unknown): Record<string, string> {
   return Object.fromEntries(
@@ -22,8 +16,8 @@ function strings(value: unknown): Record<string, string> {
 function toTarget(value: unknown): LogTarget {
   const t = obj(value);
   return {
-    id: str(t.id) ?? '',
-    type: str(t.type) ?? '',
+    id: text(t.id),
+    type: text(t.type),
     alternateId: str(t.alternateId),
     displayName: str(t.displayName),
     detailEntry: strings(t.detailEntry),
@@ -34,13 +28,13 @@ export function toLogEvent(value: unknown): SystemLogEvent {
   const e = obj(value);
   const actor = obj(e.actor);
   return {
-    uuid: str(e.uuid) ?? '',
-    published: str(e.published) ?? '',
-    eventType: str(e.eventType) ?? '',
-    displayMessage: str(e.displayMessage) ?? '',
+    uuid: text(e.uuid),
+    published: text(e.published),
+    eventType: text(e.eventType),
+    displayMessage: text(e.displayMessage),
     outcome: str(obj(e.outcome).result),
     actor: str(actor.id)
-      ? { id: str(actor.id) ?? '', type: str(actor.type) ?? '', alternateId: str(actor.alternateId) }
+      ? { id: text(actor.id), type: text(actor.type), alternateId: str(actor.alternateId) }
       : null,
     targets: Array.isArray(e.target) ? e.target.map(toTarget) : [],
     debugData: strings(obj(e.debugContext).debugData),
@@ -79,26 +73,17 @@ export interface LogPage {
   nextUrl: string | null;
 }
 
-export type GetJson = (pathOrUrl: string) => Promise<RawJsonResponse>;
-
 export async function readLogPage(getJson: GetJson, url: string): Promise<LogPage> {
-  const res = await getJson(url);
-  if (!Array.isArray(res.body)) {
-    throw new UpstreamError('UPSTREAM_ERROR', 'GET /api/v1/logs: expected a JSON array');
-  }
-  return { events: res.body.map(toLogEvent), nextUrl: nextLink(res.headers.get('link')) };
+  const page = await readLinkPage(getJson, url);
+  return { events: page.items.map(toLogEvent), nextUrl: page.nextUrl };
 }
 
-/** Every event of a bounded read (since and until), all pages; stops on a repeated link. */
+/** Every event of a bounded read (since and until), all pages, up to the first empty one. */
 export async function readLogEvents(getJson: GetJson, query: LogQuery): Promise<SystemLogEvent[]> {
   const events: SystemLogEvent[] = [];
-  const seen = new Set<string>();
-  let url: string | null = logQueryUrl({ ...query, until: query.until ?? new Date() });
-  while (url && !seen.has(url)) {
-    seen.add(url);
-    const page: LogPage = await readLogPage(getJson, url);
-    events.push(...page.events);
-    url = page.events.length > 0 ? page.nextUrl : null;
+  for await (const page of linkPages(getJson, logQueryUrl({ ...query, until: query.until ?? new Date() }))) {
+    if (page.items.length === 0) break;
+    events.push(...page.items.map(toLogEvent));
   }
   return events;
 }

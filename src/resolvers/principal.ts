@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../context.ts';
-import { type EffectivePermission, effectivePermissions } from '../iam/index.ts';
+import { type EffectivePermission, effectivePermissions } from '../iam/effective-permissions.ts';
 import type {
   GroupRecord,
   PrincipalKind,
@@ -7,6 +7,7 @@ import type {
   ServiceAppRecord,
   UserRecord,
 } from '../iam/model.ts';
+import { bindingMemberRef } from '../okta/mappers.ts';
 import { accessCatalogFor } from './catalog.ts';
 
 /** A principal as the schema shows it: one of the three backing records. */
@@ -56,21 +57,11 @@ export async function effectivePermissionsOf(
   return effectivePermissions(assignments, await accessCatalogFor(ctx, assignments));
 }
 
-/**
- * A binding member's principal, from its href (/api/v1/users/{id}, /api/v1/groups/{id},
- * /oauth2/v1/clients/{id}): the member's own id (irb...) names the membership, not the principal.
- */
-export function memberRef(href: string): { kind: PrincipalKind; key: string } | null {
-  const match = /\/(api\/v1\/users|api\/v1\/groups|oauth2\/v1\/clients)\/([^/?#]+)\/?(?:[?#].*)?$/.exec(href);
-  if (!match?.[2]) return null;
-  const key = decodeURIComponent(match[2]);
-  if (match[1] === 'api/v1/users') return { kind: 'USER', key };
-  if (match[1] === 'api/v1/groups') return { kind: 'GROUP', key };
-  return { kind: 'SERVICE_APP', key };
-}
+/** A binding member's principal kind and key, from its href (parsed in okta/mappers.ts). */
+export const memberRef = bindingMemberRef;
 
 export async function memberPrincipal(ctx: GatewayContext, href: string): Promise<PrincipalModel | null> {
-  const ref = memberRef(href);
+  const ref = bindingMemberRef(href);
   if (!ref) return null;
   if (ref.kind === 'USER') return ctx.loaders.userById.load(ref.key);
   if (ref.kind === 'GROUP') return ctx.loaders.groupById.load(ref.key);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNaiveLoaders, createNaiveOktaDeps, createPassThroughCache } from '../../bench/naive.ts';
 import type { UserRecord } from '../../src/iam/model.ts';
-import { createCatalogCache, createPassThroughCache } from '../../src/okta/cache.ts';
+import { createCatalogCache } from '../../src/okta/cache.ts';
 import type { OktaDirectory } from '../../src/okta/directory.ts';
 import { createLoaders } from '../../src/okta/loaders.ts';
 import { createOktaDeps } from '../../src/open-okta.ts';
@@ -30,7 +31,7 @@ describe('naive loaders', () => {
 
   it('call the directory once per load in naive mode, repeated keys included', async () => {
     const calls: string[][] = [];
-    const loaders = createLoaders(countingDirectory(calls), { naive: true });
+    const loaders = createNaiveLoaders(countingDirectory(calls));
     await Promise.all([loaders.userById.load('00u1'), loaders.userById.load('00u2')]);
     await loaders.userById.load('00u1');
     expect(calls).toEqual([['00u1'], ['00u2'], ['00u1']]);
@@ -53,7 +54,7 @@ describe('pass-through cache', () => {
   });
 });
 
-describe('naive mode through createOktaDeps', () => {
+describe('naive mode through createNaiveOktaDeps', () => {
   let sim: Simulator;
   beforeAll(async () => {
     sim = await startSimulator({ rateLimits: false });
@@ -61,11 +62,8 @@ describe('naive mode through createOktaDeps', () => {
   afterAll(() => sim.close());
 
   async function upstreamOf(naive: boolean, query: string, times: number): Promise<number[]> {
-    const okta = createOktaDeps({
-      orgUrl: sim.url,
-      credentials: { mode: 'apiToken', token: sim.apiToken },
-      naive,
-    });
+    const options = { orgUrl: sim.url, credentials: { mode: 'apiToken', token: sim.apiToken } } as const;
+    const okta = naive ? createNaiveOktaDeps(options) : createOktaDeps(options);
     const { yoga } = createGateway(okta.gatewayDeps);
     const counts: number[] = [];
     for (let i = 0; i < times; i++) {

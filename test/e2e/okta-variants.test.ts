@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOrgSnapshot } from '../../src/cli/snapshot/read-org.ts';
 import { createOktaClient } from '../../src/okta/client.ts';
-import { createOktaDirectory } from '../../src/okta/directory.ts';
+import { createOktaDirectory } from '../../src/okta/okta-directory.ts';
 import { createSnapshotReads } from '../../src/okta/snapshot-reads.ts';
 import { DEMO_GROUPS, DEMO_USERS } from '../../src/sim/demo-principals.ts';
 import { CUSTOM_CLIENT_ID, OKTA_VARIANTS } from '../../src/sim/index.ts';

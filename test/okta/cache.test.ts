@@ -39,3 +39,37 @@ describe('the catalog cache', () => {
     expect(cache.stats().size).toBe(3);
   });
 });
+
+describe('clearing the catalog cache', () => {
+  it('drops every stored entry, so the next fetch of each key loads again', async () => {
+    const cache = createCatalogCache();
+    let loads = 0;
+    const load = async () => ++loads;
+    await cache.fetch('catalog', 'roles', load);
+    await cache.fetch('principal', 'user:1', load);
+    expect(cache.stats().size).toBe(2);
+    cache.clear();
+    expect(cache.stats().size).toBe(0);
+    expect(await cache.fetch('catalog', 'roles', load)).toBe(3);
+    expect(await cache.fetch('principal', 'user:1', load)).toBe(4);
+  });
+
+  it('keeps a load that was in flight when it was cleared from storing its answer or sharing it', async () => {
+    const cache = createCatalogCache();
+    let release: (value: string) => void = () => {};
+    const before = cache.fetch('catalog', 'k', () => new Promise<string>((resolve) => (release = resolve)));
+    cache.clear();
+    let loads = 0;
+    // Not shared with the load in flight before the clear: a load of its own.
+    const after = await cache.fetch('catalog', 'k', async () => {
+      loads++;
+      return 'after';
+    });
+    release('before');
+    expect(await before).toBe('before');
+    expect(after).toBe('after');
+    expect(loads).toBe(1);
+    // The answer of the load from before the clear, landing last, did not replace the newer one.
+    expect(await cache.fetch('catalog', 'k', async () => 'again')).toBe('after');
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/http/logging.ts';
 import { scrubSecrets, toUpstreamError, UpstreamError, upstreamReason } from '../../src/okta/errors.ts';
 
 describe('toUpstreamError', () => {
@@ -89,5 +90,55 @@ describe('scrubSecrets', () => {
   it('is applied to every UpstreamError message', () => {
     const err = toUpstreamError(new Error('failed with header SSWS 00secretToken'), 'GET /api/v1/users');
     expect(err.message).not.toContain('00secretToken');
+  });
+});
+
+describe('UpstreamError.cause', () => {
+  it('keeps what was thrown as its cause, for code to read', () => {
+    const thrown = Object.assign(new Error('Okta HTTP 403'), { status: 403, errorCode: 'E0000006' });
+    const err = toUpstreamError(thrown, 'GET /api/v1/iam/roles');
+    expect(err.cause).toBe(thrown);
+    expect(err.cause).toMatchObject({ status: 403, errorCode: 'E0000006' });
+    expect(new UpstreamError('UPSTREAM_ERROR', 'GET /x').cause).toBeUndefined();
+  });
+
+  it('keeps a network failure with its own cause, where the network code was read', () => {
+    const thrown = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    const err = toUpstreamError(thrown, 'GET /');
+    expect(err.cause).toBe(thrown);
+    expect((err.cause as { cause?: unknown }).cause).toEqual({ code: 'ECONNREFUSED' });
+    expect(err.networkCode).toBe('ECONNREFUSED');
+  });
+
+  it('writes no token to a pino log line of it, though its cause chain carried one', () => {
+    const inner = new Error('sent Authorization: SSWS 00innerSecretToken_x');
+    const thrown = Object.assign(new Error('request failed: Authorization: SSWS 00outerSecretToken_y'), {
+      status: 500,
+      cause: inner,
+    });
+    const err = toUpstreamError(thrown, 'GET /api/v1/users');
+    expect(err.cause).toBe(thrown);
+    expect((err.cause as Error).cause).toBe(inner);
+    expect((err.cause as { status?: unknown }).status).toBe(500);
+
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    logger.error({ err }, 'read failed');
+    logger.error(err);
+    expect(lines).toHaveLength(2);
+    const logged = lines.join('\n');
+    // pino's err serializer prints the cause chain's messages and stacks...
+    expect(logged).toContain('GET /api/v1/users');
+    expect(logged).toContain('caused by');
+    expect(logged).toContain('sent Authorization: SSWS [redacted]');
+    // ...with no token in them.
+    expect(logged).not.toContain('00innerSecretToken_x');
+    expect(logged).not.toContain('00outerSecretToken_y');
+  });
+
+  it('scrubs a cause given as a string', () => {
+    const err = toUpstreamError('SSWS 00stringSecretToken', 'GET /api/v1/org');
+    expect(err.cause).toBe('SSWS [redacted]');
+    expect(err.message).not.toContain('00stringSecretToken');
   });
 });

@@ -12,7 +12,7 @@ import { DEFAULT_OKTA_SCOPES } from '../../src/config.ts';
 import { OKTA_READS, UNAUTHENTICATED_PATHS } from '../../src/okta/reads.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 
-const SPEC_DIR = fileURLToPath(new URL('../../../shared/okta-openapi', import.meta.url));
+const SPEC_DIR = fileURLToPath(new URL('../../../shared/okta-openapi/', import.meta.url));
 
 interface Operation {
   operationId?: string;

@@ -1,7 +1,7 @@
 /** Shared setup for the access-layer tests that run against the simulator over real HTTP. */
 import { createOktaClient, type OktaClientOptions, type OktaCredentials } from '../../src/okta/client.ts';
-import { createOktaDirectory } from '../../src/okta/directory.ts';
 import { createUpstreamCounters, type UpstreamCounters } from '../../src/okta/metrics.ts';
+import { createOktaDirectory } from '../../src/okta/okta-directory.ts';
 import type { RequestLogEntry, Simulator } from '../../src/sim/index.ts';
 
 /** A client, its counters and a directory over the simulator, signed in with `credentials`. */

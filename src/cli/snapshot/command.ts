@@ -4,9 +4,9 @@
  */
 import { Command } from 'commander';
 import { teeUpstreamMetrics } from '../../http/metrics.ts';
-import { createOktaDirectory } from '../../okta/directory.ts';
 import { UPSTREAM_HEADLINES, UpstreamError } from '../../okta/errors.ts';
 import { createUpstreamCounters, watchRateLimitWaits } from '../../okta/metrics.ts';
+import { createOktaDirectory } from '../../okta/okta-directory.ts';
 import { createSnapshotReads } from '../../okta/snapshot-reads.ts';
 import { writeSnapshotFile } from '../../sim/snapshot.ts';
 import { EXIT, exitWith, failCheck, oneLineCommandErrors } from '../exit.ts';

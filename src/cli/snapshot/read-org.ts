@@ -8,6 +8,7 @@
 import pMap from 'p-map';
 import type { RoleAssignmentRecord } from '../../iam/model.ts';
 import type { OktaDirectory } from '../../okta/directory.ts';
+import { bindingMemberRef } from '../../okta/mappers.ts';
 import { emptyOnNotFound } from '../../okta/not-found.ts';
 import type { SnapshotReads } from '../../okta/snapshot-reads.ts';
 import {
@@ -72,19 +73,12 @@ function ownStandardAssignments(
     });
 }
 
-const HREF_TYPES: [RegExp, SnapshotBinding['members'][number]['type']][] = [
-  [/\/api\/v1\/users\/([^/?#]+)/, 'USER'],
-  [/\/api\/v1\/groups\/([^/?#]+)/, 'GROUP'],
-  [/\/oauth2\/v1\/clients\/([^/?#]+)/, 'CLIENT'],
-];
+const MEMBER_TYPES = { USER: 'USER', GROUP: 'GROUP', SERVICE_APP: 'CLIENT' } as const;
 
 /** A binding member as Okta links it: /api/v1/users/{id}, /api/v1/groups/{id} or /oauth2/v1/clients/{id}. */
 export function bindingMemberFromHref(href: string): SnapshotBinding['members'][number] | null {
-  for (const [pattern, type] of HREF_TYPES) {
-    const id = pattern.exec(href)?.[1];
-    if (id) return { type, id: decodeURIComponent(id) };
-  }
-  return null;
+  const ref = bindingMemberRef(href);
+  return ref && { type: MEMBER_TYPES[ref.kind], id: ref.key };
 }
 
 export async function readOrgSnapshot(
