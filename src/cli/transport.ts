@@ -2,7 +2,7 @@
  * How the CLI reaches the gateway's GraphQL API: in process (yoga.fetch, no socket) or over HTTP
  * to a running gateway. Both speak GraphQL over HTTP, so one executor covers both.
  */
-import { UPSTREAM_HEADLINES } from '../okta/errors.ts';
+import { UPSTREAM_WORDS } from '../okta/errors.ts';
 
 export interface GraphQLErrorShape {
   message: string;
@@ -52,7 +52,7 @@ function describeGraphQLError(error: GraphQLErrorShape): CheckFailedError {
     case 'UPSTREAM_FORBIDDEN':
     case 'UPSTREAM_RATE_LIMITED':
     case 'UPSTREAM_ERROR':
-      return new CheckFailedError(`${UPSTREAM_HEADLINES[code]}: ${message}`, code);
+      return new CheckFailedError(`${UPSTREAM_WORDS[code].headline}: ${message}`, code);
     case 'UNAUTHENTICATED':
       return new CheckFailedError(`the gateway rejected the API key: ${message}`, code);
     case undefined:

@@ -111,24 +111,29 @@ export function upstreamReason(err: UpstreamError): string {
   return 'unexpected answer';
 }
 
-/** What a failure is called at the start of a CLI line: `Okta unreachable: GET /api/v1/users: ...`. */
-export const UPSTREAM_HEADLINES: Record<UpstreamErrorCode, string> = {
-  NOT_FOUND: 'Okta answered 404',
-  UPSTREAM_UNAUTHENTICATED: "Okta rejected the gateway's credential",
-  UPSTREAM_FORBIDDEN: 'Okta refused the credential for the read',
-  UPSTREAM_RATE_LIMITED: 'Okta rate limit reached',
-  UPSTREAM_UNAVAILABLE: 'Okta unreachable',
-  UPSTREAM_ERROR: 'Okta failed',
-};
-
-/** What a caller of the GraphQL API reads for each failure, before Okta's own words. */
-const UPSTREAM_MESSAGES: Record<UpstreamErrorCode, string> = {
-  NOT_FOUND: 'Okta does not know the requested object',
-  UPSTREAM_UNAUTHENTICATED: "Okta rejected the gateway's credential",
-  UPSTREAM_FORBIDDEN: "The gateway's Okta credential lacks the permission or scope for this read",
-  UPSTREAM_RATE_LIMITED: 'Okta rate limit reached; retry later',
-  UPSTREAM_UNAVAILABLE: 'Okta is unavailable or did not answer in time',
-  UPSTREAM_ERROR: 'Okta returned an unexpected answer',
+/**
+ * The words for each failure, in one place for GraphQL and the CLI alike: `headline` starts a CLI
+ * line (`Okta unreachable: GET /api/v1/users: ...`), `message` starts a GraphQL error's message.
+ */
+export const UPSTREAM_WORDS: Record<UpstreamErrorCode, { headline: string; message: string }> = {
+  NOT_FOUND: { headline: 'Okta answered 404', message: 'Okta does not know the requested object' },
+  UPSTREAM_UNAUTHENTICATED: {
+    headline: "Okta rejected the gateway's credential",
+    message: "Okta rejected the gateway's credential",
+  },
+  UPSTREAM_FORBIDDEN: {
+    headline: 'Okta refused the credential for the read',
+    message: "The gateway's Okta credential lacks the permission or scope for this read",
+  },
+  UPSTREAM_RATE_LIMITED: {
+    headline: 'Okta rate limit reached',
+    message: 'Okta rate limit reached; retry later',
+  },
+  UPSTREAM_UNAVAILABLE: {
+    headline: 'Okta unreachable',
+    message: 'Okta is unavailable or did not answer in time',
+  },
+  UPSTREAM_ERROR: { headline: 'Okta failed', message: 'Okta returned an unexpected answer' },
 };
 
 /**
@@ -137,7 +142,7 @@ const UPSTREAM_MESSAGES: Record<UpstreamErrorCode, string> = {
  * `The gateway's Okta credential lacks ... (403 E0000006)`.
  */
 export function upstreamMessage(error: UpstreamError): string {
-  const base = UPSTREAM_MESSAGES[error.code];
+  const base = UPSTREAM_WORDS[error.code].message;
   if (error.code === 'UPSTREAM_UNAUTHENTICATED') {
     const said = [error.oktaErrorCode, error.oktaErrorSummary].filter(Boolean).join(' ');
     return said ? `${base}: ${said}` : base;

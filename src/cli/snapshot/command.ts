@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { teeUpstreamMetrics } from '../../http/metrics.ts';
-import { UPSTREAM_HEADLINES, UpstreamError } from '../../okta/errors.ts';
+import { UPSTREAM_WORDS, UpstreamError } from '../../okta/errors.ts';
 import { createUpstreamCounters, watchRateLimitWaits } from '../../okta/metrics.ts';
 import { createOktaDirectory } from '../../okta/okta-directory.ts';
 import { createSnapshotReads } from '../../okta/snapshot-reads.ts';
@@ -46,7 +46,7 @@ async function runSnapshot(options: SnapshotOptions): Promise<number> {
       });
     } catch (err) {
       throw err instanceof UpstreamError
-        ? new CheckFailedError(`${UPSTREAM_HEADLINES[err.code]}: ${err.message}`, err.code)
+        ? new CheckFailedError(`${UPSTREAM_WORDS[err.code].headline}: ${err.message}`, err.code)
         : err;
     } finally {
       progress.stop();
