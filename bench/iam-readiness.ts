@@ -4,15 +4,11 @@
  */
 
 import { performance } from 'node:perf_hooks';
-import {
-  type AccessCatalog,
-  DEFAULT_ROLE_PERMISSION_TABLE,
-  evaluateLumosReadiness,
-  type LumosReadinessStatus,
-  type ReadinessInput,
-  type RoleAssignmentRecord,
-  type RoleTarget,
-} from '../src/iam/index.ts';
+import { DEFAULT_ROLE_PERMISSION_TABLE } from '../src/iam/default-role-permissions.ts';
+import type { AccessCatalog } from '../src/iam/effective-permissions.ts';
+import type { RoleAssignmentRecord, RoleTarget } from '../src/iam/model.ts';
+import { evaluateLumosReadiness } from '../src/iam/readiness/evaluate.ts';
+import type { LumosReadinessStatus, ReadinessInput } from '../src/iam/readiness/types.ts';
 import { LUMOS_CUSTOM_ROLE_PERMISSIONS } from '../src/sim/demo-setup.ts';
 
 const COUNT = Number(process.argv[2] ?? 10_000);

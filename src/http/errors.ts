@@ -1,7 +1,7 @@
 // graphql/index.js, not graphql: the one instance Pothos and yoga load, under Node and under vitest alike.
 import { GraphQLError } from 'graphql/index.js';
 import { GatewayError } from '../errors.ts';
-import { OrnError } from '../iam/index.ts';
+import { OrnError } from '../iam/orn.ts';
 import { UpstreamError, upstreamMessage } from '../okta/errors.ts';
 
 /**

@@ -4,12 +4,12 @@
  * and an operator may replace the table (parseRolePermissionTable).
  */
 
-import { PERMISSION_CATALOG } from './permissions.ts';
-import type { RolePermissionRow } from './role-permission-table.ts';
+import { PERMISSION_CATALOG } from './permission-catalog.ts';
+import type { RolePermissionRow, RolePermissionTable } from './role-permission-table.ts';
 
-export const DEFAULT_TABLE_VERSION = 'okta-standard-roles-2026-03-10';
+const DEFAULT_TABLE_VERSION = 'okta-standard-roles-2026-03-10';
 
-export const DEFAULT_ROLE_PERMISSION_ROWS: readonly RolePermissionRow[] = [
+const DEFAULT_ROLE_PERMISSION_ROWS: readonly RolePermissionRow[] = [
   {
     role: 'SUPER_ADMIN',
     permissions: PERMISSION_CATALOG.map((p) => p.name),
@@ -155,3 +155,9 @@ export const DEFAULT_ROLE_PERMISSION_ROWS: readonly RolePermissionRow[] = [
     source: 'Okta "Roles in Okta", IAM-based standard roles (resource set ACCESS_REQUESTS_IAM_POLICY)',
   },
 ];
+
+/** The table the gateway uses unless the operator gives one. */
+export const DEFAULT_ROLE_PERMISSION_TABLE: RolePermissionTable = {
+  version: DEFAULT_TABLE_VERSION,
+  rows: new Map(DEFAULT_ROLE_PERMISSION_ROWS.map((row) => [row.role, row])),
+};

@@ -3,6 +3,7 @@
  * and through which assignments (provenance).
  */
 
+import { getOrMake, newMap, newWeakMap } from './memo.ts';
 import type { CustomRoleRecord, OrgInfo, ResourceRecord, RoleAssignmentRecord, RoleTarget } from './model.ts';
 import { formatOrn, type Orn, parseOrn } from './orn.ts';
 import { expandPermissions } from './permissions.ts';
@@ -14,7 +15,11 @@ import {
   type ResourceFamily,
   targetOrnsFor,
 } from './resource-family.ts';
-import { expandedPermissionsOfRole, type RolePermissionTable } from './role-permission-table.ts';
+import {
+  expandedPermissionsOfRole,
+  type RolePermissionRow,
+  type RolePermissionTable,
+} from './role-permission-table.ts';
 import { findStandardRole } from './standard-roles.ts';
 
 export interface AccessCatalog {
@@ -42,8 +47,9 @@ export interface MergedGrant {
 }
 
 const EMPTY: AssignmentGrants = new Map();
-const orgWideCache = new WeakMap<AccessCatalog, Map<string, AssignmentGrants>>();
-const parsedSetCache = new WeakMap<object, Orn[]>();
+// Per table and org (what they depend on), not per catalog: a catalog a what-if builds shares them.
+const orgWideCache = new WeakMap<RolePermissionTable, WeakMap<OrgInfo, Map<string, AssignmentGrants>>>();
+const parsedListCache = new WeakMap<readonly ResourceRecord[], readonly Orn[]>();
 
 function orgWideScope(permission: string, org: OrgInfo): string[] {
   const family = permissionFamily(permission);
@@ -51,16 +57,12 @@ function orgWideScope(permission: string, org: OrgInfo): string[] {
 }
 
 function orgWideGrants(type: string, catalog: AccessCatalog): AssignmentGrants {
-  let perCatalog = orgWideCache.get(catalog);
-  if (!perCatalog) {
-    perCatalog = new Map();
-    orgWideCache.set(catalog, perCatalog);
-  }
-  let grants = perCatalog.get(type);
+  const perOrg = getOrMake(getOrMake(orgWideCache, catalog.table, newWeakMap), catalog.org, newMap);
+  let grants = perOrg.get(type);
   if (!grants) {
     const permissions = expandedPermissionsOfRole(catalog.table, type);
     grants = new Map(permissions.map((p) => [p, orgWideScope(p, catalog.org)]));
-    perCatalog.set(type, grants);
+    perOrg.set(type, grants);
   }
   return grants;
 }
@@ -82,29 +84,29 @@ function targetScope(
   return scope;
 }
 
-/** The parseable ORNs of a resource set, parsed once per set object. */
-export function parsedResources(set: { resources: readonly ResourceRecord[] }): readonly Orn[] {
-  let parsed = parsedSetCache.get(set);
-  if (!parsed) {
-    parsed = [] as Orn[];
-    for (const r of set.resources) {
-      try {
-        parsed.push(parseOrn(r.orn));
-      } catch {
-        // A malformed ORN in a resource set grants nothing; the resource set view shows the raw value.
-      }
+function parseList(resources: readonly ResourceRecord[]): readonly Orn[] {
+  const parsed: Orn[] = [];
+  for (const r of resources) {
+    try {
+      parsed.push(parseOrn(r.orn));
+    } catch {
+      // A malformed ORN in a resource set grants nothing; the resource set view shows the raw value.
     }
-    parsedSetCache.set(set, parsed);
   }
   return parsed;
 }
 
+/** The parseable ORNs of a resource set, parsed once per resource list (the shared cache keeps lists). */
+export function parsedResources(set: { resources: readonly ResourceRecord[] }): readonly Orn[] {
+  return getOrMake(parsedListCache, set.resources, parseList);
+}
+
 function resourceSetGrants(
   permissions: Iterable<string>,
-  set: { resources: readonly ResourceRecord[] },
+  list: readonly ResourceRecord[],
   org: OrgInfo,
 ): AssignmentGrants {
-  const resources = parsedResources(set);
+  const resources = getOrMake(parsedListCache, list, parseList);
   const grants = new Map<string, string[]>();
   for (const permission of permissions) {
     const family = permissionFamily(permission);
@@ -124,47 +126,85 @@ function resourceSetGrants(
   return grants;
 }
 
-/** What one assignment grants. Inactive assignments, unknown types and unknown custom roles grant nothing. */
-export function assignmentGrants(assignment: RoleAssignmentRecord, catalog: AccessCatalog): AssignmentGrants {
-  if (assignment.status !== 'ACTIVE') return EMPTY;
-  const set =
-    assignment.resourceSetId === null ? undefined : catalog.resourceSets.get(assignment.resourceSetId);
-  if (assignment.type === 'CUSTOM') {
-    const role =
-      assignment.customRoleId === null ? undefined : catalog.customRoles.get(assignment.customRoleId);
-    if (!role || !set) return EMPTY;
-    return resourceSetGrants(expandPermissions(role.permissions), set, catalog.org);
-  }
-  const row = catalog.table.rows.get(assignment.type);
-  if (!row) return EMPTY;
-  // A predefined set whose resources Okta does not list (or lists none of) narrows nothing we can
-  // see: the IAM-based role then grants what its own definition does.
-  if (findStandardRole(assignment.type)?.kind === 'IAM_STANDARD' && set && set.resources.length > 0) {
-    return resourceSetGrants(expandedPermissionsOfRole(catalog.table, assignment.type), set, catalog.org);
-  }
-  const base = orgWideGrants(assignment.type, catalog);
-  const targets = assignment.targets;
-  if (row.scope === 'org' || targets === null || targets.length === 0) return base;
+function targetedGrants(
+  base: AssignmentGrants,
+  row: RolePermissionRow,
+  targets: readonly RoleTarget[],
+  org: OrgInfo,
+): AssignmentGrants {
   const grants = new Map<string, readonly string[]>();
   const untargeted = expandPermissions(row.untargeted ?? []);
   for (const [permission, scope] of base) {
     const narrowed = untargeted.has(permission)
       ? null
-      : targetScope(permissionFamily(permission), targets, catalog.org);
+      : targetScope(permissionFamily(permission), targets, org);
     if (narrowed === null) grants.set(permission, scope);
     else if (narrowed.length > 0) grants.set(permission, narrowed);
   }
   return grants;
 }
 
+// Records and lists are never changed once read, so each kind of grant is computed once per what
+// it reads: a custom role's over its permission list and resource list (the shared cache keeps
+// both across requests; principals holding one role share them), an IAM-based role's over its
+// type and resource list, a targeted role's over the assignment (its targets).
+const customGrantsCache = new WeakMap<
+  OrgInfo,
+  WeakMap<readonly string[], WeakMap<readonly ResourceRecord[], AssignmentGrants>>
+>();
+const iamRoleGrantsCache = new WeakMap<
+  RolePermissionTable,
+  WeakMap<OrgInfo, WeakMap<readonly ResourceRecord[], Map<string, AssignmentGrants>>>
+>();
+const targetedCache = new WeakMap<
+  RoleAssignmentRecord,
+  WeakMap<RolePermissionTable, WeakMap<OrgInfo, AssignmentGrants>>
+>();
+
+/**
+ * What one assignment grants. Inactive assignments, unknown types and unknown custom roles grant
+ * nothing. Cached (see above): callers must not mutate the result.
+ */
+export function assignmentGrants(assignment: RoleAssignmentRecord, catalog: AccessCatalog): AssignmentGrants {
+  if (assignment.status !== 'ACTIVE') return EMPTY;
+  const { org, table } = catalog;
+  const set =
+    assignment.resourceSetId === null ? undefined : catalog.resourceSets.get(assignment.resourceSetId);
+  if (assignment.type === 'CUSTOM') {
+    const role =
+      assignment.customRoleId === null ? undefined : catalog.customRoles.get(assignment.customRoleId);
+    if (!role || !set) return EMPTY;
+    const byList = getOrMake(getOrMake(customGrantsCache, org, newWeakMap), role.permissions, newWeakMap);
+    return getOrMake(byList, set.resources, (list) =>
+      resourceSetGrants(expandPermissions(role.permissions), list, org),
+    );
+  }
+  const type = assignment.type;
+  const row = table.rows.get(type);
+  if (!row) return EMPTY;
+  // A predefined set whose resources Okta does not list (or lists none of) narrows nothing we can
+  // see: the IAM-based role then grants what its own definition does.
+  if (findStandardRole(type)?.kind === 'IAM_STANDARD' && set && set.resources.length > 0) {
+    const byType = getOrMake(
+      getOrMake(getOrMake(iamRoleGrantsCache, table, newWeakMap), org, newWeakMap),
+      set.resources,
+      newMap,
+    );
+    return getOrMake(byType, type, () =>
+      resourceSetGrants(expandedPermissionsOfRole(table, type), set.resources, org),
+    );
+  }
+  const base = orgWideGrants(type, catalog);
+  const targets = assignment.targets;
+  if (row.scope === 'org' || targets === null || targets.length === 0) return base;
+  const byOrg = getOrMake(getOrMake(targetedCache, assignment, newWeakMap), table, newWeakMap);
+  return getOrMake(byOrg, org, () => targetedGrants(base, row, targets, org));
+}
+
 const wideCache = new WeakMap<OrgInfo, Map<ResourceFamily, string>>();
 
 function cachedOrgWideOrn(family: ResourceFamily, org: OrgInfo): string {
-  let perOrg = wideCache.get(org);
-  if (!perOrg) {
-    perOrg = new Map();
-    wideCache.set(org, perOrg);
-  }
+  const perOrg = getOrMake(wideCache, org, newMap);
   let orn = perOrg.get(family);
   if (orn === undefined) {
     orn = orgWideOrn(family, org);
@@ -173,31 +213,21 @@ function cachedOrgWideOrn(family: ResourceFamily, org: OrgInfo): string {
   return orn;
 }
 
-// Records are never changed once read: what an assignment grants under a catalog is computed once.
-const grantsCache = new WeakMap<AccessCatalog, WeakMap<RoleAssignmentRecord, AssignmentGrants>>();
-
-function cachedAssignmentGrants(assignment: RoleAssignmentRecord, catalog: AccessCatalog): AssignmentGrants {
-  let perCatalog = grantsCache.get(catalog);
-  if (!perCatalog) {
-    perCatalog = new WeakMap();
-    grantsCache.set(catalog, perCatalog);
-  }
-  let grants = perCatalog.get(assignment);
-  if (!grants) {
-    grants = assignmentGrants(assignment, catalog);
-    perCatalog.set(assignment, grants);
-  }
-  return grants;
-}
-
-/** Per permission: the merged scope (org-wide absorbs narrower ORNs) and every contributing assignment. */
+/**
+ * Per permission: the merged scope (org-wide absorbs narrower ORNs) and every contributing
+ * assignment. With `only`, just those permissions (each entry as it would be without).
+ */
 export function mergeGrants(
   assignments: readonly RoleAssignmentRecord[],
   catalog: AccessCatalog,
+  only?: readonly string[],
 ): Map<string, MergedGrant> {
   const merged = new Map<string, MergedGrant>();
   for (const assignment of assignments) {
-    for (const [permission, scope] of cachedAssignmentGrants(assignment, catalog)) {
+    const grants = assignmentGrants(assignment, catalog);
+    for (const permission of only ?? grants.keys()) {
+      const scope = grants.get(permission);
+      if (scope === undefined) continue;
       const entry = merged.get(permission);
       if (entry) entry.contributions.push({ assignment, scope });
       else merged.set(permission, { scope: [], orgWide: false, contributions: [{ assignment, scope }] });

@@ -5,17 +5,6 @@
 
 import type { OrgInfo } from './model.ts';
 
-export {
-  appOrn,
-  groupOrn,
-  isOrgWideFor,
-  orgWideOrn,
-  ornFitsFamily,
-  permissionFamily,
-  type ResourceFamily,
-  targetOrn,
-} from './resource-family.ts';
-
 export interface Orn {
   partition: string;
   service: string;

@@ -4,7 +4,13 @@
  * directly implies: a manage includes its read; users.manage includes the user sub-permissions.
  */
 
-import type { PermissionDef } from './permissions.ts';
+export interface PermissionDef {
+  name: string;
+  description: string;
+  applicableResources: string[];
+  /** narrower permissions it directly includes */
+  includes: string[];
+}
 
 const ALL_USERS = ['All users', 'all users within a specific group'];
 const ALL_GROUPS = ['All groups', 'a specific group'];
@@ -21,7 +27,7 @@ function def(name: string, description: string, applicableResources: string[], i
   return { name, description, applicableResources, includes } satisfies PermissionDef;
 }
 
-export const PERMISSION_CATALOG_DATA: readonly PermissionDef[] = [
+export const PERMISSION_CATALOG: readonly PermissionDef[] = [
   def(
     'okta.users.manage',
     'Allows the admin to create and manage users and read all profile and credential information for users. Delegated admins with this permission can only manage user credential fields and not the credential values themselves.',

@@ -1,16 +1,6 @@
-/** The permission catalog and the "includes" closure over it. */
+/** Lookups in the permission catalog and the "includes" closure over it. */
 
-import { PERMISSION_CATALOG_DATA } from './permission-catalog.ts';
-
-export interface PermissionDef {
-  name: string;
-  description: string;
-  applicableResources: string[];
-  /** narrower permissions it directly includes */
-  includes: string[];
-}
-
-export const PERMISSION_CATALOG: readonly PermissionDef[] = PERMISSION_CATALOG_DATA;
+import { PERMISSION_CATALOG, type PermissionDef } from './permission-catalog.ts';
 
 const BY_NAME: ReadonlyMap<string, PermissionDef> = new Map(PERMISSION_CATALOG.map((p) => [p.name, p]));
 

@@ -1,7 +1,10 @@
-/** Which okta.* permissions each standard role grants: data with provenance, overridable by the operator. */
+/**
+ * Which okta.* permissions each standard role grants: the table's shape, the parser of an operator's
+ * override, and lookups over a table. The default table is data, in default-role-permissions.ts.
+ */
 
 import { z } from 'zod';
-import { DEFAULT_ROLE_PERMISSION_ROWS, DEFAULT_TABLE_VERSION } from './default-role-permissions.ts';
+import { getOrMake, newMap } from './memo.ts';
 import { expandPermissions, findPermission } from './permissions.ts';
 
 export interface RolePermissionRow {
@@ -32,11 +35,6 @@ export type RoleGrant = keyof RolePermissionRow['grants'];
 export class RolePermissionTableError extends Error {
   override name = 'RolePermissionTableError';
 }
-
-export const DEFAULT_ROLE_PERMISSION_TABLE: RolePermissionTable = {
-  version: DEFAULT_TABLE_VERSION,
-  rows: new Map(DEFAULT_ROLE_PERMISSION_ROWS.map((row) => [row.role, row])),
-};
 
 const rowSchema = z.strictObject({
   role: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an Okta role type such as APP_ADMIN'),
@@ -115,35 +113,21 @@ const expandedCache = new WeakMap<RolePermissionTable, Map<string, readonly stri
 
 /** Cached, shared: callers must not mutate the result. */
 export function expandedPermissionsOfRole(table: RolePermissionTable, type: string): readonly string[] {
-  let perTable = expandedCache.get(table);
-  if (!perTable) {
-    perTable = new Map();
-    expandedCache.set(table, perTable);
-  }
-  let expanded = perTable.get(type);
-  if (!expanded) {
+  return getOrMake(getOrMake(expandedCache, table, newMap), type, () => {
     const row = table.rows.get(type);
-    expanded = row ? [...expandPermissions(row.permissions)].sort() : [];
-    perTable.set(type, expanded);
-  }
-  return expanded;
+    return row ? [...expandPermissions(row.permissions)].sort() : [];
+  });
 }
 
 const setCache = new WeakMap<RolePermissionTable, Map<string, ReadonlySet<string>>>();
 
 /** The role's expanded permissions as a set, cached per table. */
 export function permissionSetOfRole(table: RolePermissionTable, type: string): ReadonlySet<string> {
-  let perTable = setCache.get(table);
-  if (!perTable) {
-    perTable = new Map();
-    setCache.set(table, perTable);
-  }
-  let set = perTable.get(type);
-  if (!set) {
-    set = new Set(expandedPermissionsOfRole(table, type));
-    perTable.set(type, set);
-  }
-  return set;
+  return getOrMake(
+    getOrMake(setCache, table, newMap),
+    type,
+    () => new Set(expandedPermissionsOfRole(table, type)),
+  );
 }
 
 /** The role's permissions, expanded and sorted; an unknown type grants nothing ([]). */

@@ -6,7 +6,7 @@
  * from assignmentGrants. Okta's barriers (architecture.md) void grants: those are left out.
  */
 
-import { type AccessCatalog, type AssignmentGrants, assignmentGrants } from './effective-permissions.ts';
+import { type AccessCatalog, assignmentGrants } from './effective-permissions.ts';
 import type { OrgInfo, PrincipalKind, RoleAssignmentRecord } from './model.ts';
 import { formatOrn, type Orn } from './orn.ts';
 import { expandPermissions } from './permissions.ts';
@@ -101,43 +101,6 @@ function barrierFor(
   return null;
 }
 
-/** What an assignment granted, and the catalog entries it was computed from. */
-interface GrantsMemo {
-  org: OrgInfo;
-  table: AccessCatalog['table'];
-  permissions: readonly string[] | undefined;
-  resources: readonly unknown[] | undefined;
-  grants: AssignmentGrants;
-}
-
-// Across requests: a cached assignment keeps its object while the shared cache keeps it, and so do
-// the custom role permissions and resource lists it names; any new object recomputes.
-const grantsMemo = new WeakMap<RoleAssignmentRecord, GrantsMemo>();
-
-function grantsOf(assignment: RoleAssignmentRecord, catalog: AccessCatalog): AssignmentGrants {
-  const permissions =
-    assignment.customRoleId === null
-      ? undefined
-      : catalog.customRoles.get(assignment.customRoleId)?.permissions;
-  const resources =
-    assignment.resourceSetId === null
-      ? undefined
-      : catalog.resourceSets.get(assignment.resourceSetId)?.resources;
-  const memo = grantsMemo.get(assignment);
-  if (
-    memo &&
-    memo.org === catalog.org &&
-    memo.table === catalog.table &&
-    memo.permissions === permissions &&
-    memo.resources === resources
-  ) {
-    return memo.grants;
-  }
-  const grants = assignmentGrants(assignment, catalog);
-  grantsMemo.set(assignment, { org: catalog.org, table: catalog.table, permissions, resources, grants });
-  return grants;
-}
-
 /**
  * Every holder whose own assignments grant `permission` (or a permission that includes it) over
  * the resource, less what a barrier voids; service apps before their scopes are considered
@@ -156,7 +119,7 @@ export function whoCan(
     const grantedBy: RoleAssignmentRecord[] = [];
     let widest = Number.POSITIVE_INFINITY;
     for (const assignment of holder.assignments) {
-      const scope = grantsOf(assignment, catalog).get(permission);
+      const scope = assignmentGrants(assignment, catalog).get(permission);
       if (!scope || (passes && !passes(assignment))) continue;
       let matched = Number.POSITIVE_INFINITY;
       for (const orn of scope) matched = Math.min(matched, rank.get(orn) ?? Number.POSITIVE_INFINITY);

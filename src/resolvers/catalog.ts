@@ -1,6 +1,7 @@
 import type { GatewayContext } from '../context.ts';
-import type { AccessCatalog, UnreadInput } from '../iam/index.ts';
+import type { AccessCatalog } from '../iam/effective-permissions.ts';
 import type { CustomRoleRecord, ResourceRecord, RoleAssignmentRecord } from '../iam/model.ts';
+import type { UnreadInput } from '../iam/readiness/types.ts';
 import { isNotFound } from '../okta/errors.ts';
 import { readOrNote } from './unread.ts';
 

@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../context.ts';
-import { type Orn, ornRestUrl, parseOrn } from '../iam/index.ts';
+import { type Orn, ornRestUrl, parseOrn } from '../iam/orn.ts';
 
 export interface OrnModel extends Orn {
   restUrl: string | null;

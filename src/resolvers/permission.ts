@@ -1,5 +1,7 @@
 import type { GatewayContext } from '../context.ts';
-import { type EffectivePermission, findPermission, PERMISSION_CATALOG } from '../iam/index.ts';
+import type { EffectivePermission } from '../iam/effective-permissions.ts';
+import { PERMISSION_CATALOG } from '../iam/permission-catalog.ts';
+import { findPermission } from '../iam/permissions.ts';
 import { grantedScopesAllowing } from '../iam/scope-permissions.ts';
 import { listCustomRoles } from './role.ts';
 import { grantedScopesOf } from './service-app.ts';

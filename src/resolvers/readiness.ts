@@ -1,11 +1,7 @@
 import type { GatewayContext } from '../context.ts';
 import { notFound } from '../errors.ts';
-import {
-  evaluateLumosReadiness,
-  type LumosAccess,
-  type LumosReadinessResult,
-  type UnreadInput,
-} from '../iam/index.ts';
+import { evaluateLumosReadiness } from '../iam/readiness/evaluate.ts';
+import type { LumosAccess, LumosReadinessResult, UnreadInput } from '../iam/readiness/types.ts';
 import { readinessCatalogFor } from './catalog.ts';
 import {
   assignmentsOf,

@@ -1,6 +1,6 @@
 import type { GatewayContext } from '../context.ts';
-import { type Orn, OrnError, ornRestUrl, parseOrn } from '../iam/index.ts';
 import type { ResourceSetRecord } from '../iam/model.ts';
+import { type Orn, OrnError, ornRestUrl, parseOrn } from '../iam/orn.ts';
 import { listedResources } from './catalog.ts';
 import { memberPrincipal, type PrincipalModel } from './principal.ts';
 import { type RoleModel, roleOfBinding } from './role.ts';

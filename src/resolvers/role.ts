@@ -1,12 +1,12 @@
 import type { GatewayContext } from '../context.ts';
+import type { CustomRoleRecord, RoleAssignmentRecord } from '../iam/model.ts';
+import { permissionsOfRole } from '../iam/role-permission-table.ts';
 import {
   describeRoleType,
-  permissionsOfRole,
   type RoleKind,
   type RoleTargetKind,
   STANDARD_ROLES,
-} from '../iam/index.ts';
-import type { CustomRoleRecord, RoleAssignmentRecord } from '../iam/model.ts';
+} from '../iam/standard-roles.ts';
 import { listAdmins } from './admins.ts';
 import type { PrincipalModel } from './principal.ts';
 

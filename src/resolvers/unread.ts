@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../context.ts';
-import type { UndeterminedInput } from '../iam/index.ts';
+import type { UndeterminedInput } from '../iam/readiness/types.ts';
 import { UpstreamError, upstreamReason } from '../okta/errors.ts';
 import { credentialNeeds, type GatewayReadName } from '../okta/reads.ts';
 

@@ -1,18 +1,9 @@
 import type { GatewayContext } from '../context.ts';
 import { badUserInput, notFound } from '../errors.ts';
-import {
-  appOrn,
-  findPermission,
-  formatOrn,
-  groupOrn,
-  type Orn,
-  OrnError,
-  ornFitsFamily,
-  ornFromRestUrl,
-  parseOrn,
-} from '../iam/index.ts';
 import type { OrgInfo } from '../iam/model.ts';
-import type { ResourceFamily } from '../iam/resource-family.ts';
+import { formatOrn, type Orn, OrnError, ornFromRestUrl, parseOrn } from '../iam/orn.ts';
+import { findPermission } from '../iam/permissions.ts';
+import { appOrn, groupOrn, ornFitsFamily, type ResourceFamily } from '../iam/resource-family.ts';
 import { type CoveredResource, ornResource, userResource } from '../iam/who-can.ts';
 import { findUser } from './user.ts';
 

@@ -1,7 +1,8 @@
 import type { GatewayContext } from '../context.ts';
 import { badUserInput } from '../errors.ts';
-import { type AccessCatalog, findPermission } from '../iam/index.ts';
+import type { AccessCatalog } from '../iam/effective-permissions.ts';
 import type { PrincipalKind, RoleAssignmentRecord } from '../iam/model.ts';
+import { findPermission } from '../iam/permissions.ts';
 import { permissionFamily } from '../iam/resource-family.ts';
 import { usableByToken, whoCan } from '../iam/who-can.ts';
 import { type AdminHolding, listAdminHoldings } from './admins.ts';

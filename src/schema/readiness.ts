@@ -1,10 +1,10 @@
+import type { LumosRuleSet } from '../iam/readiness/rule-set.ts';
 import type {
   LumosReadinessResult,
-  LumosRuleSet,
   RemediationPlan,
   RemediationStep,
   UndeterminedInput,
-} from '../iam/index.ts';
+} from '../iam/readiness/types.ts';
 import { readinessByName } from '../resolvers/readiness.ts';
 import { builder } from './builder.ts';
 import { LumosAccessEnum, ReadinessRef } from './refs.ts';

@@ -1,5 +1,6 @@
-import type { EffectivePermission, LumosReadinessResult } from '../iam/index.ts';
+import type { EffectivePermission } from '../iam/effective-permissions.ts';
 import type { GroupRecord, RoleAssignmentRecord, ServiceAppRecord, UserRecord } from '../iam/model.ts';
+import type { LumosReadinessResult } from '../iam/readiness/types.ts';
 import type { ConnectionModel } from '../resolvers/connection.ts';
 import type { OrnModel } from '../resolvers/orn.ts';
 import type { PermissionModel } from '../resolvers/permission.ts';

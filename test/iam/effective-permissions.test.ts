@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { effectivePermissions } from '../../src/iam/effective-permissions.ts';
-import { groupOrn } from '../../src/iam/orn.ts';
-import { PERMISSION_CATALOG } from '../../src/iam/permissions.ts';
+import { PERMISSION_CATALOG } from '../../src/iam/permission-catalog.ts';
+import { groupOrn } from '../../src/iam/resource-family.ts';
 import {
   ALL_APPS,
   ALL_GROUPS,

@@ -1,9 +1,9 @@
 /** Builders for the IAM domain's tests: one org, assignments, custom roles and resource sets. */
 
+import { DEFAULT_ROLE_PERMISSION_TABLE } from '../../src/iam/default-role-permissions.ts';
 import type { AccessCatalog } from '../../src/iam/effective-permissions.ts';
 import type { CustomRoleRecord, OrgInfo, RoleAssignmentRecord, RoleTarget } from '../../src/iam/model.ts';
-import type { ReadinessInput } from '../../src/iam/readiness/evaluate.ts';
-import { DEFAULT_ROLE_PERMISSION_TABLE } from '../../src/iam/role-permission-table.ts';
+import type { ReadinessInput } from '../../src/iam/readiness/types.ts';
 
 export const ORG: OrgInfo = { id: '00o1acme', partition: 'okta', url: 'https://acme.okta.com' };
 export const SEED_DIR = new URL('../../../shared/seeds', import.meta.url);

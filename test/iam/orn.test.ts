@@ -1,18 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatOrn, OrnError, ornFromRestUrl, ornRestUrl, parseOrn } from '../../src/iam/orn.ts';
+import { PERMISSION_CATALOG } from '../../src/iam/permission-catalog.ts';
 import {
   appOrn,
-  formatOrn,
   groupOrn,
-  OrnError,
   orgWideOrn,
-  ornFromRestUrl,
-  ornRestUrl,
-  parseOrn,
   permissionFamily,
   type ResourceFamily,
-} from '../../src/iam/orn.ts';
-import { PERMISSION_CATALOG } from '../../src/iam/permissions.ts';
+} from '../../src/iam/resource-family.ts';
 import { ORG, SEED_DIR } from './fixtures.ts';
 
 const seedPath = new URL('okta-roles-permissions-resources.txt', SEED_DIR);

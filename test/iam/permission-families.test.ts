@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseOrn } from '../../src/iam/orn.ts';
-import { PERMISSION_CATALOG } from '../../src/iam/permissions.ts';
+import { PERMISSION_CATALOG } from '../../src/iam/permission-catalog.ts';
 import { orgWideOrn, ornFitsFamily, permissionFamily } from '../../src/iam/resource-family.ts';
 import { ORG, SEED_DIR } from './fixtures.ts';
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expandPermissions, findPermission, PERMISSION_CATALOG } from '../../src/iam/permissions.ts';
+import { PERMISSION_CATALOG } from '../../src/iam/permission-catalog.ts';
+import { expandPermissions, findPermission } from '../../src/iam/permissions.ts';
 import { SEED_DIR } from './fixtures.ts';
 
 const seedPath = new URL('okta-roles-permissions-resources.txt', SEED_DIR);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleAssignmentRecord } from '../../src/iam/model.ts';
-import { groupOrn } from '../../src/iam/orn.ts';
-import { evaluateLumosReadiness, type LumosReadinessResult } from '../../src/iam/readiness/evaluate.ts';
+import { evaluateLumosReadiness } from '../../src/iam/readiness/evaluate.ts';
+import type { LumosReadinessResult } from '../../src/iam/readiness/types.ts';
+import { groupOrn } from '../../src/iam/resource-family.ts';
 import {
   ALL_APPS,
   ALL_GROUPS,

@@ -5,14 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AccessCatalog } from '../../src/iam/effective-permissions.ts';
-import {
-  evaluateLumosReadiness,
-  type LumosReadinessResult,
-  type ReadinessInput,
-  type RemediationPlan,
-  type RemediationStep,
-} from '../../src/iam/readiness/evaluate.ts';
-import type { UnreadInput } from '../../src/iam/readiness/undetermined.ts';
+import { evaluateLumosReadiness } from '../../src/iam/readiness/evaluate.ts';
+import type {
+  LumosReadinessResult,
+  ReadinessInput,
+  RemediationPlan,
+  RemediationStep,
+  UnreadInput,
+} from '../../src/iam/readiness/types.ts';
 import {
   ALL_APPS,
   ALL_GROUPS,

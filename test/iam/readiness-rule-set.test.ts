@@ -1,15 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ROLE_PERMISSION_TABLE } from '../../src/iam/default-role-permissions.ts';
 import { evaluateLumosReadiness } from '../../src/iam/readiness/evaluate.ts';
 import {
   DEFAULT_LUMOS_RULE_SET,
   LUMOS_OKTA_2026_03_10,
   type LumosRuleSet,
 } from '../../src/iam/readiness/rule-set.ts';
-import {
-  DEFAULT_ROLE_PERMISSION_TABLE,
-  parseRolePermissionTable,
-} from '../../src/iam/role-permission-table.ts';
+import { parseRolePermissionTable } from '../../src/iam/role-permission-table.ts';
 import { assignment, catalogWith, DESIGN_DIR, userInput } from './fixtures.ts';
 
 const rulesPath = new URL('lumos-readiness-rules.md', DESIGN_DIR);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateLumosReadiness, type LumosReadinessResult } from '../../src/iam/readiness/evaluate.ts';
+import { evaluateLumosReadiness } from '../../src/iam/readiness/evaluate.ts';
+import type { LumosReadinessResult } from '../../src/iam/readiness/types.ts';
 import { ALL_SCOPES_FULL, assignment, catalogWith, serviceAppInput } from './fixtures.ts';
 
 const catalog = catalogWith();

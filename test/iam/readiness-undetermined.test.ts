@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateLumosReadiness, type ReadinessInput } from '../../src/iam/readiness/evaluate.ts';
-import type { UnreadInput } from '../../src/iam/readiness/undetermined.ts';
+import { evaluateLumosReadiness } from '../../src/iam/readiness/evaluate.ts';
+import type { ReadinessInput, UnreadInput } from '../../src/iam/readiness/types.ts';
 import {
   ALL_APPS,
   ALL_GROUPS,

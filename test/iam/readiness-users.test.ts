@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleAssignmentRecord } from '../../src/iam/model.ts';
-import { groupOrn } from '../../src/iam/orn.ts';
-import { evaluateLumosReadiness, type LumosReadinessResult } from '../../src/iam/readiness/evaluate.ts';
+import { evaluateLumosReadiness } from '../../src/iam/readiness/evaluate.ts';
 import { LUMOS_OKTA_2026_03_10 } from '../../src/iam/readiness/rule-set.ts';
+import type { LumosReadinessResult } from '../../src/iam/readiness/types.ts';
+import { groupOrn } from '../../src/iam/resource-family.ts';
 import { assignment, catalogWith, inherited, ORG, targeted, userInput } from './fixtures.ts';
 
 const catalog = catalogWith();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findPermission, PERMISSION_CATALOG } from '../../src/iam/permissions.ts';
+import { DEFAULT_ROLE_PERMISSION_TABLE } from '../../src/iam/default-role-permissions.ts';
+import { PERMISSION_CATALOG } from '../../src/iam/permission-catalog.ts';
+import { findPermission } from '../../src/iam/permissions.ts';
 import {
-  DEFAULT_ROLE_PERMISSION_TABLE,
   parseRolePermissionTable,
   permissionsOfRole,
   RolePermissionTableError,

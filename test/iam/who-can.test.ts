@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleAssignmentRecord } from '../../src/iam/model.ts';
-import { appOrn, groupOrn, parseOrn } from '../../src/iam/orn.ts';
+import { parseOrn } from '../../src/iam/orn.ts';
+import { appOrn, groupOrn } from '../../src/iam/resource-family.ts';
 import {
   type AssignmentHolder,
   ornResource,

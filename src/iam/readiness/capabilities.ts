@@ -1,11 +1,14 @@
 /** Role side and scope side of each capability of a rule set, for one principal. */
 
 import type { AccessCatalog, MergedGrant } from '../effective-permissions.ts';
-import type { CustomRoleRecord, RoleAssignmentRecord } from '../model.ts';
+import { getOrMake } from '../memo.ts';
+import type { RoleAssignmentRecord } from '../model.ts';
 import { expandPermissions } from '../permissions.ts';
 import { orgWideOrn, permissionFamily } from '../resource-family.ts';
 import { permissionSetOfRole } from '../role-permission-table.ts';
-import type { LumosAccess, LumosCapabilityRule, LumosRuleSet } from './rule-set.ts';
+import { capabilityGrantOf } from './capability-grant.ts';
+import type { LumosCapabilityRule, LumosRuleSet } from './rule-set.ts';
+import type { LumosAccess } from './types.ts';
 
 /** A permission a role holds that grants nothing: its resource set names no resource of its family. */
 export interface OutOfScopeGrant {
@@ -43,14 +46,11 @@ function unique<T>(items: Iterable<T>): T[] {
   return [...new Set(items)];
 }
 
-interface RoleSide {
-  ok: boolean;
-  limited: boolean;
-  limitedTo: string[];
-  grantedBy: RoleAssignmentRecord[];
-  wideBy: RoleAssignmentRecord[];
-  restrictedBy: RoleAssignmentRecord[];
-}
+/** One route to the role side (by permissions or by role type), or the two combined. */
+type RoleSide = { ok: boolean } & Pick<
+  CapabilityAssessment,
+  'limited' | 'limitedTo' | 'grantedBy' | 'wideBy' | 'restrictedBy'
+>;
 
 const NONE: RoleSide = {
   ok: false,
@@ -106,32 +106,19 @@ function roleRoute(
   active: readonly RoleAssignmentRecord[],
   catalog: AccessCatalog,
 ): RoleSide {
-  const { rolesAnyOf = [], tableGrant } = rule.satisfiedBy;
-  if (rolesAnyOf.length === 0 && tableGrant === undefined) return NONE;
-  const grantedBy = active.filter(
-    (a) =>
-      a.type !== 'CUSTOM' &&
-      (rolesAnyOf.includes(a.type) ||
-        (tableGrant !== undefined && catalog.table.rows.get(a.type)?.grants[tableGrant] === true)),
-  );
+  const grantedBy = active.filter((a) => capabilityGrantOf(a.type, rule, catalog.table).byType);
   if (grantedBy.length === 0) return NONE;
   return { ok: true, limited: false, limitedTo: [], grantedBy, wideBy: grantedBy, restrictedBy: [] };
 }
 
-const customRoleCache = new WeakMap<CustomRoleRecord, ReadonlySet<string>>();
+const customRoleCache = new WeakMap<readonly string[], ReadonlySet<string>>();
 const NOTHING: ReadonlySet<string> = new Set();
 
 /** The permissions an assignment's role holds, whatever resources it is bound to. */
 function heldBy(a: RoleAssignmentRecord, catalog: AccessCatalog): ReadonlySet<string> {
   if (a.type !== 'CUSTOM') return permissionSetOfRole(catalog.table, a.type);
   const role = a.customRoleId === null ? undefined : catalog.customRoles.get(a.customRoleId);
-  if (!role) return NOTHING;
-  let held = customRoleCache.get(role);
-  if (!held) {
-    held = expandPermissions(role.permissions);
-    customRoleCache.set(role, held);
-  }
-  return held;
+  return role ? getOrMake(customRoleCache, role.permissions, expandPermissions) : NOTHING;
 }
 
 /** Of `permissions` not granted, the ones a bound role holds whose resource set lacks their family. */

@@ -4,8 +4,9 @@
  */
 
 import type { AccessCatalog } from '../effective-permissions.ts';
+import { getOrMake, newMap } from '../memo.ts';
 import type { CustomRoleRecord, ResourceRecord, RoleAssignmentRecord } from '../model.ts';
-import type { ReadinessInput } from './evaluate.ts';
+import type { ReadinessInput } from './types.ts';
 
 export type Change =
   | { action: 'ASSIGN_ROLE'; role: string }
@@ -52,15 +53,62 @@ export function orgWideAssignment(input: ReadinessInput, role: string, id: strin
   };
 }
 
+// A plan evaluates the same changes over and over in different combinations. The same change to
+// the same record gives the same new record (or list), so what it grants is worked out once
+// (the grants cache is keyed by records and lists).
+const plannedCache = new WeakMap<ReadinessInput, Map<string, RoleAssignmentRecord>>();
+const changedCache = new WeakMap<RoleAssignmentRecord, Map<string, RoleAssignmentRecord>>();
+const extendedCache = new WeakMap<readonly unknown[], Map<string, unknown[]>>();
+const NO_RESOURCES: readonly ResourceRecord[] = [];
+
+function plannedAssignment(input: ReadinessInput, role: string): RoleAssignmentRecord {
+  return getOrMake(getOrMake(plannedCache, input, newMap), role, () =>
+    orgWideAssignment(input, role, `planned-${role}`),
+  );
+}
+
+function changedAssignment(
+  a: RoleAssignmentRecord,
+  widen: boolean,
+  reactivate: boolean,
+): RoleAssignmentRecord {
+  return getOrMake(getOrMake(changedCache, a, newMap), `${widen}|${reactivate}`, () => ({
+    ...a,
+    ...(widen ? { targets: null } : {}),
+    ...(reactivate ? { status: 'ACTIVE' } : {}),
+  }));
+}
+
+/**
+ * `list` and then `extra`: the same array for the same list and the same `key` (which names
+ * `extra`). Shared: callers must not mutate it.
+ */
+function extended<T>(list: readonly T[], extra: readonly T[], key: string): T[] {
+  const perList = getOrMake(extendedCache, list, newMap) as Map<string, T[]>;
+  return getOrMake(perList, key, () => [...list, ...extra]);
+}
+
+/** Per id, what the changes add to it, in the order of the changes. */
+function addedPer<C>(changes: readonly C[], id: (c: C) => string): Map<string, C[]> {
+  const per = new Map<string, C[]>();
+  for (const c of changes) getOrMake(per, id(c), () => []).push(c);
+  return per;
+}
+
 function withPermissions(
   roles: ReadonlyMap<string, CustomRoleRecord>,
   added: readonly Extract<Change, { action: 'ADD_PERMISSION' }>[],
 ): ReadonlyMap<string, CustomRoleRecord> {
   if (added.length === 0) return roles;
   const next = new Map(roles);
-  for (const c of added) {
-    const role = next.get(c.customRoleId);
-    if (role) next.set(c.customRoleId, { ...role, permissions: [...role.permissions, c.permission] });
+  for (const [id, changes] of addedPer(added, (c) => c.customRoleId)) {
+    const role = roles.get(id);
+    if (!role) continue;
+    const permissions = changes.map((c) => c.permission);
+    next.set(id, {
+      ...role,
+      permissions: extended(role.permissions, permissions, JSON.stringify(permissions)),
+    });
   }
   return next;
 }
@@ -71,10 +119,10 @@ function withResources(
 ): ReadonlyMap<string, { resources: readonly ResourceRecord[] }> {
   if (added.length === 0) return sets;
   const next = new Map(sets);
-  for (const c of added) {
-    const set = next.get(c.resourceSetId);
-    const resources = [...(set?.resources ?? []), { id: `planned-${c.orn}`, orn: c.orn }];
-    next.set(c.resourceSetId, { resources });
+  for (const [id, changes] of addedPer(added, (c) => c.resourceSetId)) {
+    const planned = changes.map((c) => ({ id: `planned-${c.orn}`, orn: c.orn }));
+    const key = JSON.stringify(changes.map((c) => c.orn));
+    next.set(id, { resources: extended(sets.get(id)?.resources ?? NO_RESOURCES, planned, key) });
   }
   return next;
 }
@@ -92,7 +140,7 @@ export function applyChanges(
   const permissions: Extract<Change, { action: 'ADD_PERMISSION' }>[] = [];
   const resources: Extract<Change, { action: 'ADD_RESOURCE' }>[] = [];
   for (const c of changes) {
-    if (c.action === 'ASSIGN_ROLE') assigned.push(orgWideAssignment(input, c.role, `planned-${c.role}`));
+    if (c.action === 'ASSIGN_ROLE') assigned.push(plannedAssignment(input, c.role));
     else if (c.action === 'REMOVE_TARGETS') widened.add(c.assignment);
     else if (c.action === 'REACTIVATE_ROLE') reactivated.add(c.assignment);
     else if (c.action === 'GRANT_SCOPE') scopes.push(c.scope);
@@ -101,13 +149,7 @@ export function applyChanges(
   }
   const assignments = [
     ...input.assignments.map((a) =>
-      widened.has(a) || reactivated.has(a)
-        ? {
-            ...a,
-            ...(widened.has(a) ? { targets: null } : {}),
-            ...(reactivated.has(a) ? { status: 'ACTIVE' } : {}),
-          }
-        : a,
+      widened.has(a) || reactivated.has(a) ? changedAssignment(a, widened.has(a), reactivated.has(a)) : a,
     ),
     ...assigned,
   ];

@@ -3,11 +3,11 @@
 import type { AccessCatalog, MergedGrant } from '../effective-permissions.ts';
 import type { RoleAssignmentRecord } from '../model.ts';
 import { targetOrn } from '../resource-family.ts';
-import { permissionSetOfRole } from '../role-permission-table.ts';
 import { findStandardRole } from '../standard-roles.ts';
 import type { CapabilityAssessment } from './capabilities.ts';
-import type { LumosWarning, ReadinessInput } from './evaluate.ts';
-import type { LumosCapabilityName, LumosRuleSet } from './rule-set.ts';
+import { capabilityGrantOf } from './capability-grant.ts';
+import type { LumosRuleSet } from './rule-set.ts';
+import type { LumosCapabilityName, LumosWarning, ReadinessInput } from './types.ts';
 
 export interface EvaluationContext {
   input: ReadinessInput;
@@ -46,18 +46,13 @@ function fixedBy(
   merged: ReadonlyMap<string, MergedGrant>,
   catalog: AccessCatalog,
 ): boolean {
-  const { permissionsAllOf = [], rolesAnyOf = [], tableGrant } = c.rule.satisfiedBy;
-  const byRole = roles.some(
-    (r) =>
-      rolesAnyOf.includes(r) ||
-      (tableGrant !== undefined && catalog.table.rows.get(r)?.grants[tableGrant] === true),
-  );
-  if (byRole) return true;
+  const grants = roles.map((r) => capabilityGrantOf(r, c.rule, catalog.table));
+  if (grants.some((g) => g.byType)) return true;
+  const { permissionsAllOf = [] } = c.rule.satisfiedBy;
   return (
     permissionsAllOf.length > 0 &&
     permissionsAllOf.every(
-      (p) =>
-        merged.get(p)?.orgWide === true || roles.some((r) => permissionSetOfRole(catalog.table, r).has(p)),
+      (p) => merged.get(p)?.orgWide === true || grants.some((g) => g.permissions.includes(p)),
     )
   );
 }

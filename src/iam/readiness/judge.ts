@@ -6,13 +6,14 @@
 import { type AccessCatalog, type MergedGrant, mergeGrants } from '../effective-permissions.ts';
 import type { RoleAssignmentRecord } from '../model.ts';
 import { assessCapabilities, type CapabilityAssessment } from './capabilities.ts';
-import type { DeterminedStatus, ReadinessInput } from './evaluate.ts';
-import type { LumosCapabilityName, LumosRuleSet } from './rule-set.ts';
+import { type LumosRuleSet, ruleSetPermissions } from './rule-set.ts';
+import type { DeterminedStatus, LumosCapabilityName, ReadinessInput } from './types.ts';
 
 export interface Judgement {
   status: DeterminedStatus;
   /** The ACTIVE assignments. */
   active: RoleAssignmentRecord[];
+  /** The merged grants of the rule set's permissions (the only ones a capability looks up). */
   merged: Map<string, MergedGrant>;
   assessed: CapabilityAssessment[];
   required: ReadonlySet<LumosCapabilityName>;
@@ -38,7 +39,8 @@ export function judge(
 ): Judgement {
   const active = input.assignments.filter((a) => a.status === 'ACTIVE');
   const granted = input.principal.kind === 'SERVICE_APP' ? new Set(input.grantedScopes ?? []) : null;
-  const merged = mergeGrants(active, catalog);
+  // Only the rule set's permissions are ever looked up: merge just those.
+  const merged = mergeGrants(active, catalog, ruleSetPermissions(ruleSet));
   const assessed = assessCapabilities(ruleSet, input.access, active, merged, catalog, granted, explain);
   const required = new Set(ruleSet.requiredFor[input.access]);
   const missingScopes = granted

@@ -11,13 +11,13 @@
 import { type AccessCatalog, parsedResources } from '../effective-permissions.ts';
 import { expandPermissions } from '../permissions.ts';
 import { isOrgWideFor, orgWideOrn, permissionFamily } from '../resource-family.ts';
-import { permissionSetOfRole } from '../role-permission-table.ts';
 import type { CapabilityAssessment } from './capabilities.ts';
+import { capabilityGrantOf } from './capability-grant.ts';
 import { applyChanges, type Change } from './changes.ts';
-import type { DeterminedStatus, ReadinessInput, RemediationPlan } from './evaluate.ts';
 import { isAvailable, type Judgement, judge } from './judge.ts';
-import type { LumosCapabilityName, LumosCapabilityRule, LumosRuleSet } from './rule-set.ts';
+import type { LumosRuleSet } from './rule-set.ts';
 import { describeChange } from './steps.ts';
+import type { DeterminedStatus, LumosCapabilityName, ReadinessInput, RemediationPlan } from './types.ts';
 
 interface Outcome {
   status: DeterminedStatus;
@@ -63,15 +63,6 @@ function better(a: Outcome, b: Outcome): boolean {
   const subset =
     a.unavailable.every((n) => b.unavailable.includes(n)) && a.limited.every((n) => bShort.has(n));
   return subset && !sameOutcome(a, b);
-}
-
-/** Whether a standard role grants something toward the capability's role side. */
-function contributes(role: string, rule: LumosCapabilityRule, catalog: AccessCatalog): boolean {
-  const { permissionsAllOf = [], rolesAnyOf = [], tableGrant } = rule.satisfiedBy;
-  if (rolesAnyOf.includes(role)) return true;
-  if (tableGrant !== undefined && catalog.table.rows.get(role)?.grants[tableGrant] === true) return true;
-  const granted = permissionSetOfRole(catalog.table, role);
-  return permissionsAllOf.some((p) => granted.has(p));
 }
 
 interface SearchContext {
@@ -136,7 +127,8 @@ function roleRank(ctx: SearchContext, role: string, base: number): { rank: numbe
 function candidates(ctx: SearchContext): Candidate[] {
   const { input, catalog, ruleSet, current } = ctx;
   const failing = failingRoleSides(ctx);
-  const helps = (type: string) => failing.some((c) => contributes(type, c.rule, catalog));
+  const helps = (type: string) =>
+    failing.some((c) => capabilityGrantOf(type, c.rule, catalog.table).contributes);
   const found: Candidate[] = current.missingScopes.map((scope) => ({
     change: { action: 'GRANT_SCOPE', scope },
     rank: 0,

@@ -3,20 +3,9 @@
  * is a new rule set object; the evaluator is generic over it.
  */
 
+import { getOrMake } from '../memo.ts';
 import type { RoleGrant } from '../role-permission-table.ts';
-
-export type LumosAccess = 'FULL' | 'READ_ONLY';
-export type LumosCapabilityName =
-  | 'READ_USERS'
-  | 'READ_GROUPS'
-  | 'READ_APPS'
-  | 'MANAGE_USER_LIFECYCLE'
-  | 'MANAGE_GROUP_MEMBERSHIP'
-  | 'MANAGE_APP_ASSIGNMENTS'
-  | 'READ_SYSTEM_LOG'
-  | 'READ_ADMIN_ROLES'
-  | 'READ_CUSTOM_ATTRIBUTES'
-  | 'MANAGE_SUPER_ADMIN_MEMBERSHIP';
+import type { LumosAccess, LumosCapabilityName } from './types.ts';
 
 export interface LumosCapabilityRule {
   name: LumosCapabilityName;
@@ -214,3 +203,12 @@ export const LUMOS_OKTA_2026_03_10: LumosRuleSet = {
 };
 
 export const DEFAULT_LUMOS_RULE_SET: LumosRuleSet = LUMOS_OKTA_2026_03_10;
+
+const permissionsCache = new WeakMap<LumosRuleSet, readonly string[]>();
+
+/** Every permission the rule set's capabilities name (permissionsAllOf), once each; cached per rule set. */
+export function ruleSetPermissions(ruleSet: LumosRuleSet): readonly string[] {
+  return getOrMake(permissionsCache, ruleSet, (r) => [
+    ...new Set(r.capabilities.flatMap((c) => c.satisfiedBy.permissionsAllOf ?? [])),
+  ]);
+}

@@ -5,8 +5,7 @@
 
 import type { PrincipalKind, RoleAssignmentRecord, RoleTarget } from '../model.ts';
 import { type Change, subjectOf } from './changes.ts';
-import type { ReadinessInput, RemediationStep } from './evaluate.ts';
-import type { LumosCapabilityName } from './rule-set.ts';
+import type { LumosCapabilityName, ReadinessInput, RemediationStep } from './types.ts';
 
 export interface StepContext {
   input: ReadinessInput;

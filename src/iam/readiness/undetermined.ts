@@ -13,46 +13,21 @@
 
 import type { AccessCatalog } from '../effective-permissions.ts';
 import type { CustomRoleRecord, ResourceRecord } from '../model.ts';
-import { PERMISSION_CATALOG } from '../permissions.ts';
+import { PERMISSION_CATALOG } from '../permission-catalog.ts';
 import { orgWideOrn, permissionFamily, type ResourceFamily } from '../resource-family.ts';
 import { orgWideAssignment } from './changes.ts';
+import { judge } from './judge.ts';
+import type { LumosRuleSet } from './rule-set.ts';
 import type {
   KnownReadinessResult,
   LumosCapabilityResult,
   LumosReadinessResult,
   ReadinessInput,
   RemediationPlan,
-} from './evaluate.ts';
-import { judge } from './judge.ts';
-import type { LumosRuleSet } from './rule-set.ts';
+  UndeterminedInput,
+  UnreadInput,
+} from './types.ts';
 import { evaluateKnown } from './verdict.ts';
-
-/**
- * What the gateway's own credential needs to read an input: every one of `scopes` (OAuth mode),
- * and any one of `adminRoles` (a standard role type such as SUPER_ADMIN, or a permission such as
- * okta.iam.read that a custom role of the credential's owner would hold).
- */
-export interface CredentialNeeds {
-  scopes: string[];
-  adminRoles: string[];
-}
-
-export interface UndeterminedInput {
-  /** What could not be read, e.g. "role assignments of user 00u1...". */
-  input: string;
-  /** Okta's status and error code (e.g. "403 E0000006"), or the failure. */
-  reason: string;
-  needs: CredentialNeeds;
-}
-
-/** One input of a verdict that could not be read, and which part of the evaluation it stands for. */
-export type UnreadInput = UndeterminedInput &
-  (
-    | { kind: 'ROLE_ASSIGNMENTS' }
-    | { kind: 'CUSTOM_ROLE_PERMISSIONS'; customRoleId: string }
-    | { kind: 'RESOURCE_SET_RESOURCES'; resourceSetId: string }
-    | { kind: 'SCOPE_GRANTS' }
-  );
 
 type Completion = 'NOTHING' | 'EVERYTHING' | 'UNSUPPORTED_ONLY';
 

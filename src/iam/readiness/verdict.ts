@@ -3,11 +3,11 @@
 import type { AccessCatalog } from '../effective-permissions.ts';
 import type { RoleAssignmentRecord } from '../model.ts';
 import type { CapabilityAssessment, OutOfScopeGrant } from './capabilities.ts';
-import type { KnownReadinessResult, LumosCapabilityResult, ReadinessInput } from './evaluate.ts';
 import { describeAssignment, findMissingRoles, readinessWarnings } from './explain.ts';
 import { isAvailable, judge } from './judge.ts';
 import { remediationPlans } from './plans.ts';
-import type { LumosAccess, LumosRuleSet } from './rule-set.ts';
+import type { LumosRuleSet } from './rule-set.ts';
+import type { KnownReadinessResult, LumosAccess, LumosCapabilityResult, ReadinessInput } from './types.ts';
 
 function names(assignments: readonly RoleAssignmentRecord[]): string {
   return [...new Set(assignments.map(describeAssignment))].join(', ');
