@@ -1,4 +1,3 @@
-
 import { listAdmins } from '../resolvers/admins.ts';
 import {
   assignmentsOf,
