@@ -3,7 +3,7 @@
  * event loop) against one warm question over a real socket, bounded in time.
  */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from './paths.ts';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -14,7 +14,7 @@ export interface LoadResult {
   total: number;
 }
 
-const AUTOCANNON = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
+const AUTOCANNON = repoPath('node_modules/autocannon/autocannon.js');
 
 export async function loadTest(
   url: string,

@@ -1,7 +1,8 @@
 /** Peak resident memory of the gateway alone during a sweep (simulator in another process). */
 import { spawn } from 'node:child_process';
 import type { OrgName } from './orgs.ts';
-import { benchFile, firstLine, startSimProcess, TSX_CLI } from './sim-process.ts';
+import { benchScript } from './paths.ts';
+import { firstLine, startSimProcess } from './sim-process.ts';
 
 export interface SweepMemory {
   admins: number;
@@ -16,7 +17,7 @@ export async function sweepMemory(org: OrgName, runs: number, nodeOptions = ''):
   try {
     const results: SweepMemory[] = [];
     for (let i = 0; i < runs; i++) {
-      const child = spawn(process.execPath, [TSX_CLI, benchFile('./sweep-child.ts'), sim.url, sim.apiToken], {
+      const child = spawn(process.execPath, [...benchScript('sweep-child'), sim.url, sim.apiToken], {
         stdio: ['ignore', 'pipe', 'inherit'],
         env: { ...process.env, NODE_OPTIONS: nodeOptions },
       });

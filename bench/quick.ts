@@ -7,8 +7,9 @@ import { startSimulator } from '../src/sim/index.ts';
 import { measure } from './measure.ts';
 import type { OperationName } from './operations.ts';
 import { UNLIMITED } from './orgs.ts';
+import { repoPath } from './paths.ts';
 
-export const QUICK_BASELINE_PATH = new URL('./quick-baseline.json', import.meta.url);
+export const QUICK_BASELINE_PATH = repoPath('bench/quick-baseline.json');
 
 export const QUICK_OPERATIONS: readonly OperationName[] = [
   'sweep',

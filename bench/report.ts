@@ -5,6 +5,7 @@ import type { LowerBound } from './lower-bound.ts';
 import type { MachineInfo } from './machine.ts';
 import { OPERATION_LABELS, type OperationName } from './operations.ts';
 import { type ReplicaSection, renderReplicaSection } from './replicas.ts';
+import type { StartupRunner } from './startup.ts';
 import { formatSummary, type Summary } from './stats.ts';
 
 export const SOAK_START = '<!-- soak:start -->';
@@ -70,6 +71,11 @@ export interface Report {
     errors: number;
     connections: number;
     durationS: number;
+  };
+  /** From spawn to the first GET /healthz answered 200, embedded demo org (bench/startup.ts). */
+  startup: {
+    runs: number;
+    rows: { runner: StartupRunner; label: string; ms: Summary }[];
   };
   memory: {
     peakRssMB: Summary;
@@ -196,11 +202,22 @@ export function renderReport(r: Report, soak: string): string {
     '| ---: | ---: | ---: | ---: |',
     `| ${formatSummary(l.rps)} | ${ms(l.p50)} | ${ms(l.p99)} | ${l.errors} |`,
     '',
+    '## Start-up',
+    '',
+    'The gateway on the embedded demo org in a fresh process, from spawn to the first `GET /healthz` answered',
+    `200 (probed every 10 ms; bench/startup.ts), ${r.startup.runs} runs of each, one after the other. \`npm start\` runs the`,
+    'compiled server (dist/, built by `npm install`); npm itself takes part of its figure. `npm run dev` runs',
+    'the sources through tsx, which compiles the TypeScript on every start: what `npm start` ran before the build step.',
+    '',
+    '| Command | To /healthz 200 |',
+    '| --- | ---: |',
+    ...r.startup.rows.map((row) => `| ${row.label} | ${ms(row.ms)} |`),
+    '',
     '## Peak memory',
     '',
-    "The large org's admin sweep in a process of its own (bench/sweep-child.ts) with the simulator in",
-    'another (bench/sim-child.ts): peak resident set of the gateway process (`process.resourceUsage().maxRSS`),',
-    'tsx and module loading included.',
+    "The large org's admin sweep in a process of its own (bench/sweep-child.ts, compiled, run with plain",
+    'node) with the simulator in another (bench/sim-child.ts): peak resident set of the gateway process',
+    '(`process.resourceUsage().maxRSS`), module loading included.',
     '',
     '| Admins | Sweep wall time | RSS before the sweep | Peak RSS |',
     '| ---: | ---: | ---: | ---: |',

@@ -1,6 +1,7 @@
 /**
  * A simulator in its own process, so the gateway's memory can be measured alone. Prints one JSON
- * line `{ url, apiToken, whoCanResource }` when listening; exits on SIGTERM. Run: tsx bench/sim-child.ts demo|large
+ * line `{ url, apiToken, whoCanResource }` when listening; exits on SIGTERM. Run (bench/sim-process.ts
+ * does): node dist/bench/sim-child.js demo|large
  */
 import { startSimulator } from '../src/sim/index.ts';
 import { whoCanResource } from './operations.ts';

@@ -1,12 +1,9 @@
 /** A simulator in a child process (bench/sim-child.ts), so the gateway's process holds only the gateway. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import type { UpstreamTarget } from './gateway.ts';
 import type { OrgName } from './orgs.ts';
-
-export const TSX_CLI = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
-export const benchFile = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+import { benchScript } from './paths.ts';
 
 /** The first line a child prints; rejects if it exits first. */
 export function firstLine(child: ChildProcess): Promise<string> {
@@ -24,7 +21,7 @@ export interface SimProcess extends UpstreamTarget {
 }
 
 export async function startSimProcess(org: OrgName): Promise<SimProcess> {
-  const child = spawn(process.execPath, [TSX_CLI, benchFile('./sim-child.ts'), org], {
+  const child = spawn(process.execPath, [...benchScript('sim-child'), org], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {

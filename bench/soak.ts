@@ -18,6 +18,7 @@ import { createOktaDeps } from '../src/open-okta.ts';
 import { DEMO_USERS } from '../src/sim/demo-principals.ts';
 import { OKTA_WORKFORCE_LIMITS, type RateLimitOptions, startSimulator } from '../src/sim/index.ts';
 import { createGateway } from '../src/yoga.ts';
+import { repoPath } from './paths.ts';
 
 const DEFAULT_FAULTS =
   '429:0.03;resetSeconds=1,concurrency429:0.005;resetSeconds=120,5xx:0.04,reset:0.02,' +
@@ -228,7 +229,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${report}\n`);
 
   if (write) {
-    const path = new URL('../BENCHMARKS.md', import.meta.url);
+    const path = repoPath('BENCHMARKS.md');
     let text: string;
     try {
       text = readFileSync(path, 'utf8');

@@ -1,6 +1,6 @@
 /**
  * The gateway alone in a process: one admin readiness sweep against a simulator elsewhere, then
- * its peak resident memory. Prints one JSON line. Run: tsx bench/sweep-child.ts URL TOKEN
+ * its peak resident memory. Prints one JSON line. Run (bench/memory.ts does): node dist/bench/sweep-child.js URL TOKEN
  */
 import { createBenchGateway } from './gateway.ts';
 import { runSweep } from './operations.ts';

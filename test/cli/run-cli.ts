@@ -1,8 +1,23 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../bin/okta-iam-graphql.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The package's bin: it runs the compiled CLI, dist/src/cli/index.js. */
+export const BIN = fileURLToPath(new URL('../../bin/okta-iam-graphql.js', import.meta.url));
+export const HAS_DIST = existsSync(fileURLToPath(new URL('../../dist/src/cli/index.js', import.meta.url)));
+/** The one line test/skip-reasons.ts can print when the compiled-bin test skips. */
+export const NO_DIST =
+  'the compiled bin test (test/cli/compiled.test.ts) skips: dist/ is absent (npm run build)';
+/**
+ * The CLI's TypeScript sources through tsx, not the bin (which runs dist/): a stale build can never
+ * make a test pass or fail. test/cli/compiled.test.ts checks the bin on dist/.
+ */
+export const CLI_FROM_SOURCES = [
+  '--import',
+  'tsx',
+  fileURLToPath(new URL('../../src/cli/index.ts', import.meta.url)),
+];
 
 export interface CliRun {
   code: number | null;
@@ -16,8 +31,8 @@ export interface CliRun {
 const INHERITED_SETTINGS = /^(OKTA_|GATEWAY_|ROLE_PERMISSION_TABLE_FILE$|NO_COLOR$|FORCE_COLOR$)/;
 
 /**
- * Runs the CLI as a child process (asynchronously: a simulator in this process must keep
- * answering it). The child sees only `env` on top of a clean copy of the parent's environment.
+ * Runs the CLI from its sources as a child process (asynchronously: a simulator in this process
+ * must keep answering it). The child sees only `env` on top of a clean copy of the parent's environment.
  */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const base = Object.fromEntries(
@@ -25,7 +40,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
   );
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...CLI_FROM_SOURCES, ...args], {
       cwd: ROOT,
       env: { ...base, LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,12 +1,13 @@
 /**
  * The gateway as an operator runs it: `okta-iam-graphql serve` in a child process of its own,
  * configured by environment only, on a free port. Its stdout and stderr are kept (tests look for
- * secrets in them).
+ * secrets in them). It runs the TypeScript sources through tsx, not the bin (which runs dist/), so
+ * a stale build can never make a test pass or fail; test/cli/compiled.test.ts checks the bin.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BIN, CLI_FROM_SOURCES } from '../cli/run-cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/okta-iam-graphql.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Settings the child must not inherit from the developer's shell. */
 const INHERITED_SETTINGS = /^(OKTA_|GATEWAY_|REDIS_URL$|REPLICAS$|CACHE_|LOG_|ROLE_PERMISSION_TABLE_FILE$)/;
@@ -28,11 +29,16 @@ export interface GraphQLBody {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+/** `compiled`: run the package's bin (dist/) instead of the sources, as test/cli/compiled.test.ts does. */
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  options: { compiled?: boolean } = {},
+): Promise<GatewayProcess> {
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS.test(name)),
   );
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], {
+  const cli = options.compiled ? [BIN] : CLI_FROM_SOURCES;
+  const child: ChildProcess = spawn(process.execPath, [...cli, 'serve'], {
     cwd: ROOT,
     env: { ...base, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
