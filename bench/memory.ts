@@ -1,7 +1,8 @@
 /** Peak resident memory of the gateway alone during a sweep (simulator in another process). */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { OrgName } from './orgs.ts';
-import { benchScript } from './paths.ts';
+import { benchScript, repoPath } from './paths.ts';
 import { firstLine, startSimProcess } from './sim-process.ts';
 
 export interface SweepMemory {
@@ -9,6 +10,15 @@ export interface SweepMemory {
   ms: number;
   beforeRssMB: number;
   peakRssMB: number;
+}
+
+/**
+ * The node flags `npm start` runs the server with (package.json's start script, e.g. its heap cap),
+ * so the sweep measures the gateway as the server runs it.
+ */
+export function serverNodeFlags(): string {
+  const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { scripts: { start: string } };
+  return (pkg.scripts.start.match(/--[a-z-]+=\S+/g) ?? []).join(' ');
 }
 
 /** `nodeOptions`: NODE_OPTIONS for the gateway's process, e.g. a heap cap. */

@@ -28,7 +28,7 @@ import {
 } from './lower-bound.ts';
 import { machineInfo } from './machine.ts';
 import { duplicateSummary, measure, requestSummary } from './measure.ts';
-import { sweepMemory } from './memory.ts';
+import { serverNodeFlags, sweepMemory } from './memory.ts';
 import { BENCH_PRINCIPAL, type OperationName, READINESS_QUERY, WHO_CAN_GROUP } from './operations.ts';
 import { orgShape } from './org-shape.ts';
 import { buildOrg, GATEWAY_CONCURRENCY, LATENCY_MS, type OrgName, UNLIMITED } from './orgs.ts';
@@ -315,9 +315,10 @@ async function runFull(): Promise<void> {
   const startup = await startupFigures();
   log('memory: large-org sweep in a child process');
   const memoryOrg = args.has('--skip-large') ? 'demo' : 'large';
-  const memoryRuns = await sweepMemory(memoryOrg, args.has('--skip-large') ? 1 : 3);
-  log(`memory: the same with ${HEAP_CAP}`);
-  const cappedRuns = await sweepMemory(memoryOrg, 1, HEAP_CAP);
+  const serverFlags = serverNodeFlags();
+  const memoryRuns = await sweepMemory(memoryOrg, args.has('--skip-large') ? 1 : 3, serverFlags);
+  log('memory: the same without the heap cap (as the CLI runs)');
+  const uncappedRuns = await sweepMemory(memoryOrg, 1);
   const replicas = await replicaFigures(log);
 
   const report: Report = {
@@ -343,7 +344,8 @@ async function runFull(): Promise<void> {
       sweepMs: summarize(memoryRuns.map((r) => r.ms)),
       beforeRssMB: summarize(memoryRuns.map((r) => r.beforeRssMB)),
       peakRssMB: summarize(memoryRuns.map((r) => r.peakRssMB)),
-      capped: { nodeOptions: HEAP_CAP, peakRssMB: summarize(cappedRuns.map((r) => r.peakRssMB)) },
+      nodeOptions: serverFlags,
+      uncappedPeakRssMB: summarize(uncappedRuns.map((r) => r.peakRssMB)),
     },
     replicas,
     targets: [],
@@ -361,9 +363,6 @@ async function runFull(): Promise<void> {
 /** whoCan warm: timed series, and the requests of each. */
 const WHO_CAN_SERIES = 3;
 const WHO_CAN_RUNS = 200;
-
-/** A heap cap an operator might set: shows how much of the peak is live data and how much lazy GC. */
-const HEAP_CAP = '--max-old-space-size=160';
 
 /** Start-up: fresh processes one after the other, each runner in turn. */
 const STARTUP_RUNS = 5;
@@ -482,10 +481,11 @@ async function runStartup(): Promise<void> {
 
 /** `--memory`: the large sweep's peak RSS alone (3 runs), printed. */
 async function runMemory(): Promise<void> {
-  log('memory: large-org sweep in a child process');
-  const runs = await sweepMemory('large', 3);
+  const flags = serverNodeFlags();
+  log(`memory: large-org sweep in a child process, node ${flags || '(no flags)'}`);
+  const runs = await sweepMemory('large', 3, flags);
   console.log(
-    `large sweep, ${runs[0]?.admins} admins: peak RSS ${formatSummary(summarize(runs.map((r) => r.peakRssMB)), 0, ' MB')}, ` +
+    `large sweep, ${runs[0]?.admins} admins, node ${flags}: peak RSS ${formatSummary(summarize(runs.map((r) => r.peakRssMB)), 0, ' MB')}, ` +
       `before the sweep ${formatSummary(summarize(runs.map((r) => r.beforeRssMB)), 0, ' MB')}, ` +
       `wall ${formatSummary(summarize(runs.map((r) => r.ms)), 0, ' ms')} (3 runs)`,
   );

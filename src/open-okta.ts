@@ -148,7 +148,7 @@ export interface OpenOkta extends OktaDeps {
 
 export interface OpenOktaOptions extends Pick<OktaDepsOptions, 'metrics'> {
   /** Replicas' shared state for this org (the server opens it when REDIS_URL is set). */
-  share?: (where: { orgUrl: string; credentials: OktaCredentials }) => SharedState | null;
+  share?: (where: { orgUrl: string; credentials: OktaCredentials }) => Promise<SharedState | null>;
 }
 
 /**
@@ -164,7 +164,7 @@ export async function openOkta(config: GatewayConfig, options: OpenOktaOptions =
     if (config.okta.mode !== 'embedded' || !config.okta.orgFile) throw error;
     throw new ConfigError(`EMBEDDED_ORG_FILE: ${(error as Error).message}`);
   }
-  const shared = options.share?.(where) ?? undefined;
+  const shared = (await options.share?.(where)) ?? undefined;
   const deps = createOktaDeps({
     orgUrl: where.orgUrl,
     credentials: where.credentials,

@@ -9,7 +9,7 @@ import { Gauge, type Registry } from 'prom-client';
 import type { GatewayConfig } from '../config.ts';
 import type { OktaCredentials } from '../okta/client.ts';
 import type { LogFollower } from '../okta/log-follower.ts';
-import { openSharedState, type SharedState, type SharedStatus } from '../okta/shared/shared-state.ts';
+import type { SharedState, SharedStatus } from '../okta/shared/shared-state.ts';
 
 /** What /readyz shows of the shared state. */
 export interface SharedReadiness {
@@ -41,14 +41,18 @@ export function sharedReadiness(shared: SharedState): SharedReadiness {
   };
 }
 
-/** Opens the shared state when REDIS_URL is set; it connects (and reconnects) in the background. */
-export function openReplicaSharing(
+/**
+ * Opens the shared state when REDIS_URL is set; it connects (and reconnects) in the background.
+ * Redis's client is loaded only then: a single gateway does not pay for it at start.
+ */
+export async function openReplicaSharing(
   config: GatewayConfig,
   okta: { orgUrl: string; credentials: OktaCredentials },
   logger: Logger,
-): SharedState | null {
+): Promise<SharedState | null> {
   if (!config.redis) return null;
   const { replicas } = config.redis;
+  const { openSharedState } = await import('../okta/shared/shared-state.ts');
   return openSharedState({
     redisUrl: config.redis.url,
     replicas,
