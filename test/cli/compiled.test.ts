@@ -3,32 +3,14 @@
  * operator runs. Every other CLI and server test runs the TypeScript sources (run-cli.ts,
  * gateway-process.ts), so this is the one place a broken build shows.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startGatewayProcess } from '../helpers/gateway-process.ts';
-import { BIN, HAS_DIST, NO_DIST } from './run-cli.ts';
+import { BIN, HAS_DIST, NO_DIST, runNode } from './run-cli.ts';
 
-function runBin(
-  bin: string,
-  args: string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runBin = (bin: string, args: string[]) => runNode([bin, ...args]);
 
 describe.skipIf(!HAS_DIST)(`the bin on dist/${HAS_DIST ? '' : ` (skipped: ${NO_DIST})`}`, () => {
   it('lists every command in --help', async () => {

@@ -38,13 +38,14 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS.test(name)),
   );
+  return runNode([...CLI_FROM_SOURCES, ...args], { ...base, LOG_LEVEL: 'silent', ...env });
+}
+
+/** Runs `node ARGS` from the repository's root and collects its output and exit code. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...CLI_FROM_SOURCES, ...args], {
-      cwd: ROOT,
-      env: { ...base, LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -6,8 +6,8 @@ import type { CustomRoleRecord, OrgInfo, RoleAssignmentRecord, RoleTarget } from
 import type { ReadinessInput } from '../../src/iam/readiness/types.ts';
 
 export const ORG: OrgInfo = { id: '00o1acme', partition: 'okta', url: 'https://acme.okta.com' };
-export const SEED_DIR = new URL('../../../shared/seeds', import.meta.url);
-export const DESIGN_DIR = new URL('../../../shared/design', import.meta.url);
+export const SEED_DIR = new URL('../../../shared/seeds/', import.meta.url);
+export const DESIGN_DIR = new URL('../../../shared/design/', import.meta.url);
 
 export const ALL_USERS = 'orn:okta:directory:00o1acme:users';
 export const ALL_GROUPS = 'orn:okta:directory:00o1acme:groups';

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLI_FROM_SOURCES } from '../cli/run-cli.ts';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -9,7 +10,7 @@ afterEach(() => {
 });
 
 async function startCli(args: string[]) {
-  const child = spawn(process.execPath, ['bin/okta-iam-graphql.js', 'sim', ...args], {
+  const child = spawn(process.execPath, [...CLI_FROM_SOURCES, 'sim', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -76,7 +77,7 @@ describe('okta-iam-graphql sim', () => {
   });
 
   it('refuses an unknown variant in one line, naming the valid ones, with exit 2', async () => {
-    const child = spawn(process.execPath, ['bin/okta-iam-graphql.js', 'sim', '--variant', 'preview,kind'], {
+    const child = spawn(process.execPath, [...CLI_FROM_SOURCES, 'sim', '--variant', 'preview,kind'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);

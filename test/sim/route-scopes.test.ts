@@ -12,7 +12,7 @@ import { SIM_ROUTES } from '../../src/sim/routes.ts';
 import { IDS, tinyOrg } from './fixtures/tiny-org.ts';
 import { get } from './http.ts';
 
-const SPEC_DIR = fileURLToPath(new URL('../../../shared/okta-openapi', import.meta.url));
+const SPEC_DIR = fileURLToPath(new URL('../../../shared/okta-openapi/', import.meta.url));
 const SPEC_PRESENT = existsSync(SPEC_DIR);
 
 interface Operation {

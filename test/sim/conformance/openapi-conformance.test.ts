@@ -20,7 +20,7 @@ import {
 } from './drive.ts';
 import { formatViolations, OpenApiValidator, type Violation } from './openapi-validator.ts';
 
-const SPEC_DIR = fileURLToPath(new URL('../../../../shared/okta-openapi', import.meta.url));
+const SPEC_DIR = fileURLToPath(new URL('../../../../shared/okta-openapi/', import.meta.url));
 
 /** Every operation + status this suite must exercise, as the OpenAPI description names it. */
 const COVERED = [
