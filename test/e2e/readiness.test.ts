@@ -3,6 +3,7 @@ import { demoPrincipalIds } from '../../src/sim/demo-ids.ts';
 import { DEMO_USERS } from '../../src/sim/demo-principals.ts';
 import { ReadinessDocument, RuleSetDocument } from '../generated/graphql.ts';
 import { startTestGateway, TEST_CREDENTIAL, type TestGateway } from '../helpers/gateway.ts';
+import { CAPABILITY_ORDER } from '../iam/fixtures.ts';
 
 let gw: TestGateway;
 let ids: ReturnType<typeof demoPrincipalIds>;
@@ -21,19 +22,7 @@ const readiness = async (principal: string, access: 'FULL' | 'READ_ONLY' = 'FULL
   return { ...value, codes: value.warnings.map((w) => w.code) };
 };
 
-/** The rule set's ten capabilities, in the order of design/lumos-readiness-rules.md. */
-const CAPABILITIES = [
-  'READ_USERS',
-  'READ_GROUPS',
-  'READ_APPS',
-  'MANAGE_USER_LIFECYCLE',
-  'MANAGE_GROUP_MEMBERSHIP',
-  'MANAGE_APP_ASSIGNMENTS',
-  'READ_SYSTEM_LOG',
-  'READ_ADMIN_ROLES',
-  'READ_CUSTOM_ATTRIBUTES',
-  'MANAGE_SUPER_ADMIN_MEMBERSHIP',
-];
+const CAPABILITIES = CAPABILITY_ORDER;
 
 type Plan = Awaited<ReturnType<typeof readiness>>['remediationPlans'][number];
 /** A plan as action, subject and API call per step, and what it reaches and leaves missing. */

@@ -5,6 +5,7 @@
  * what it says; leaving out any one step does worse; and nothing a verdict calls missing is held.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LumosCapability } from '../../src/cli/readiness/document.ts';
 import { DEMO_GROUPS, DEMO_SERVICE_APPS, DEMO_USERS } from '../../src/sim/demo-principals.ts';
 import { type DemoPrincipalIds, demoPrincipalIds, generateDemoOrg } from '../../src/sim/generate.ts';
 import type { OrgSnapshot, SnapshotRoleAssignment } from '../../src/sim/snapshot-format.ts';
@@ -22,14 +23,7 @@ interface Plan {
   leavesMissing: string[];
   steps: Step[];
 }
-interface Capability {
-  name: string;
-  required: boolean;
-  available: boolean;
-  limitedTo: string[] | null;
-  missing: string[];
-  reason: string;
-}
+type Capability = LumosCapability;
 interface Readiness {
   status: string;
   capabilities: Capability[];

@@ -119,3 +119,17 @@ export const ALL_SCOPES_FULL = [
   'okta.logs.read',
   'okta.schemas.read',
 ];
+
+/** The rule set's ten capabilities, in the order of design/lumos-readiness-rules.md (written by hand). */
+export const CAPABILITY_ORDER = [
+  'READ_USERS',
+  'READ_GROUPS',
+  'READ_APPS',
+  'MANAGE_USER_LIFECYCLE',
+  'MANAGE_GROUP_MEMBERSHIP',
+  'MANAGE_APP_ASSIGNMENTS',
+  'READ_SYSTEM_LOG',
+  'READ_ADMIN_ROLES',
+  'READ_CUSTOM_ATTRIBUTES',
+  'MANAGE_SUPER_ADMIN_MEMBERSHIP',
+];

@@ -8,6 +8,7 @@ import {
   ALL_GROUPS,
   ALL_USERS,
   assignment,
+  CAPABILITY_ORDER,
   catalogWith,
   customAssignment,
   customRole,
@@ -185,18 +186,7 @@ describe('the Lumos custom-role combination', () => {
   });
 });
 
-const ORDER = [
-  'READ_USERS',
-  'READ_GROUPS',
-  'READ_APPS',
-  'MANAGE_USER_LIFECYCLE',
-  'MANAGE_GROUP_MEMBERSHIP',
-  'MANAGE_APP_ASSIGNMENTS',
-  'READ_SYSTEM_LOG',
-  'READ_ADMIN_ROLES',
-  'READ_CUSTOM_ATTRIBUTES',
-  'MANAGE_SUPER_ADMIN_MEMBERSHIP',
-];
+const ORDER = CAPABILITY_ORDER;
 function order(name: string): number {
   return ORDER.indexOf(name);
 }
