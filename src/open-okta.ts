@@ -126,7 +126,7 @@ async function openOktaConnection(okta: OktaConnection): Promise<OpenOktaConnect
 }
 
 /** ROLE_PERMISSION_TABLE_FILE, parsed; a bad table is a ConfigError naming the setting. */
-export function roleTableFrom(config: GatewayConfig): RolePermissionTable | undefined {
+function roleTableFrom(config: GatewayConfig): RolePermissionTable | undefined {
   if (config.rolePermissionTableJson === null) return undefined;
   try {
     return parseRolePermissionTable(config.rolePermissionTableJson);

@@ -8,7 +8,7 @@ import type { UpstreamMetrics } from '../okta/metrics.ts';
 import { type OpenOkta, openOkta } from '../open-okta.ts';
 import { CheckFailedError } from './transport.ts';
 
-export function readConfig(env: NodeJS.ProcessEnv): GatewayConfig {
+function readConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   try {
     return loadConfig(env);
   } catch (err) {

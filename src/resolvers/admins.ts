@@ -1,6 +1,7 @@
 import type { GatewayContext } from '../context.ts';
 import type { PrincipalKind, RoleAssignmentRecord } from '../iam/model.ts';
-import { memberRef, type PrincipalModel } from './principal.ts';
+import { bindingMemberRef } from '../okta/mappers.ts';
+import type { PrincipalModel } from './principal.ts';
 
 /** A principal holding admin role assignments of its own, as the admin sweep finds it. */
 export interface AdminHolding {
@@ -132,7 +133,7 @@ async function sweepAdmins(
             sets.map(async (set) => {
               for (const binding of await ctx.loaders.resourceSetBindings.load(set.id))
                 for (const m of binding.members) {
-                  const ref = memberRef(m.href);
+                  const ref = bindingMemberRef(m.href);
                   if (ref?.kind === 'GROUP') readGroup(ref.key);
                 }
             }),

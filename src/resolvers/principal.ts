@@ -57,15 +57,20 @@ export async function effectivePermissionsOf(
   return effectivePermissions(assignments, await accessCatalogFor(ctx, assignments));
 }
 
-/** A binding member's principal kind and key, from its href (parsed in okta/mappers.ts). */
-export const memberRef = bindingMemberRef;
+/** A principal by its kind and key (a service app by its client id), through the request's loaders. */
+export function loadPrincipal(
+  ctx: GatewayContext,
+  kind: PrincipalKind,
+  key: string,
+): Promise<PrincipalModel | null> {
+  if (kind === 'USER') return ctx.loaders.userById.load(key);
+  if (kind === 'GROUP') return ctx.loaders.groupById.load(key);
+  return ctx.loaders.serviceAppByClientId.load(key);
+}
 
 export async function memberPrincipal(ctx: GatewayContext, href: string): Promise<PrincipalModel | null> {
   const ref = bindingMemberRef(href);
-  if (!ref) return null;
-  if (ref.kind === 'USER') return ctx.loaders.userById.load(ref.key);
-  if (ref.kind === 'GROUP') return ctx.loaders.groupById.load(ref.key);
-  return ctx.loaders.serviceAppByClientId.load(ref.key);
+  return ref ? loadPrincipal(ctx, ref.kind, ref.key) : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { RoleAssignmentRecord } from '../iam/model.ts';
 import { appOrn, groupOrn } from '../iam/resource-family.ts';
-import type { PrincipalModel } from '../resolvers/principal.ts';
+import { loadPrincipal } from '../resolvers/principal.ts';
 import { findResourceSet } from '../resolvers/resource-set.ts';
 import { roleOfAssignment } from '../resolvers/role.ts';
 import {
@@ -68,11 +68,7 @@ RoleAssignmentRef.implement({
       type: PrincipalRef,
       nullable: true,
       description: 'The principal whose list this assignment is on.',
-      resolve: (a, _args, ctx): Promise<PrincipalModel | null> => {
-        if (a.principalKind === 'USER') return ctx.loaders.userById.load(a.principalKey);
-        if (a.principalKind === 'GROUP') return ctx.loaders.groupById.load(a.principalKey);
-        return ctx.loaders.serviceAppByClientId.load(a.principalKey);
-      },
+      resolve: (a, _args, ctx) => loadPrincipal(ctx, a.principalKind, a.principalKey),
     }),
   }),
 });
